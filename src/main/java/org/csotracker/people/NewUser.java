@@ -1,0 +1,8 @@
+package org.csotracker.people;
+
+import java.util.Set;
+
+/** A login to create; {@code rawPassword} is hashed with bcrypt and never stored. */
+public record NewUser(String username, String rawPassword, String displayName, String email, Set<Role> roles,
+                      Long officerId) {
+}

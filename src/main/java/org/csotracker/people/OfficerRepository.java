@@ -1,0 +1,16 @@
+package org.csotracker.people;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface OfficerRepository extends JpaRepository<Officer, Long> {
+
+    Optional<Officer> findByCandidateId(Long candidateId);
+
+    Optional<Officer> findByEmployeeNumber(String employeeNumber);
+
+    @Query(value = "select nextval('cso.employee_number_seq')", nativeQuery = true)
+    long nextEmployeeNumber();
+}

@@ -1,0 +1,69 @@
+package org.csotracker.security;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.csotracker.people.Role;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Every route's access rule, in one table. The first matching rule wins and anything not listed is
+ * denied. {@code docs/security.md} holds the same table for people; {@code AccessMatrixTests}
+ * checks every mapped endpoint against that document, so the two cannot drift apart.
+ */
+public final class AccessRules {
+
+    public enum Kind { PUBLIC, AUTHENTICATED, ROLES }
+
+    /** {@code method} null means every method. */
+    public record Rule(HttpMethod method, String pattern, Kind kind, Set<Role> roles) {
+    }
+
+    private static final Set<Role> STAFF = EnumSet.of(Role.HR, Role.COORDINATOR, Role.SUPERVISOR, Role.ADMIN);
+
+    public static final List<Rule> RULES = List.of(
+            // the shell: login, assets, health
+            anyone(HttpMethod.GET, "/login"),
+            anyone(HttpMethod.GET, "/error"),
+            anyone(HttpMethod.GET, "/css/**"),
+            anyone(HttpMethod.GET, "/js/**"),
+            anyone(HttpMethod.GET, "/images/**"),
+            anyone(HttpMethod.GET, "/webjars/**"),
+            anyone(HttpMethod.GET, "/favicon.ico"),
+            anyone(HttpMethod.GET, "/actuator/health"),
+            anyone(HttpMethod.GET, "/actuator/health/**"),
+            signedIn(HttpMethod.GET, "/"),
+            signedIn(HttpMethod.GET, "/api/me"),
+            signedIn(HttpMethod.PUT, "/api/me/password"),
+            signedIn(HttpMethod.GET, "/v3/api-docs"),
+            signedIn(HttpMethod.GET, "/v3/api-docs/**"),
+            signedIn(HttpMethod.GET, "/swagger-ui.html"),
+            signedIn(HttpMethod.GET, "/swagger-ui/**"),
+
+            // operating the system
+            roles(HttpMethod.GET, "/admin/audit", Role.ADMIN),
+            roles(HttpMethod.GET, "/api/audit", Role.ADMIN),
+            roles(null, "/actuator/**", Role.ADMIN),
+            roles(null, "/camunda/**", Role.ADMIN),
+            roles(null, "/engine-rest/**", Role.ADMIN));
+
+    private AccessRules() {
+    }
+
+    static Rule anyone(HttpMethod method, String pattern) {
+        return new Rule(method, pattern, Kind.PUBLIC, Set.of());
+    }
+
+    static Rule signedIn(HttpMethod method, String pattern) {
+        return new Rule(method, pattern, Kind.AUTHENTICATED, Set.of());
+    }
+
+    static Rule roles(HttpMethod method, String pattern, Role... roles) {
+        return new Rule(method, pattern, Kind.ROLES, Set.of(roles));
+    }
+
+    static Rule staff(HttpMethod method, String pattern) {
+        return new Rule(method, pattern, Kind.ROLES, STAFF);
+    }
+}

@@ -1,0 +1,65 @@
+package org.csotracker.web;
+
+import java.util.Map;
+
+import org.csotracker.common.ConflictException;
+import org.csotracker.common.InvalidInputException;
+import org.csotracker.common.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Business errors raised by page controllers become the friendly error page with a clear message. */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound(NotFoundException ex) {
+        return page(HttpStatus.NOT_FOUND, ex.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ModelAndView conflict(ConflictException ex) {
+        return page(HttpStatus.CONFLICT, ex.getMessage());
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ModelAndView invalid(InvalidInputException ex) {
+        return page(HttpStatus.BAD_REQUEST, ex.getMessage());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ModelAndView stale(OptimisticLockingFailureException ex) {
+        return page(HttpStatus.CONFLICT, ErrorPages.friendly(HttpStatus.CONFLICT));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ModelAndView denied(AccessDeniedException ex) {
+        return page(HttpStatus.FORBIDDEN, ErrorPages.friendly(HttpStatus.FORBIDDEN));
+    }
+
+    @ExceptionHandler(org.springframework.web.servlet.resource.NoResourceFoundException.class)
+    ModelAndView noResource(Exception ex) {
+        return page(HttpStatus.NOT_FOUND, ErrorPages.friendly(HttpStatus.NOT_FOUND));
+    }
+
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    ModelAndView badParameter(Exception ex) {
+        return page(HttpStatus.BAD_REQUEST, ErrorPages.friendly(HttpStatus.BAD_REQUEST));
+    }
+
+    private static ModelAndView page(HttpStatus status, String message) {
+        log.debug("Page error {}: {}", status, message);
+        return new ModelAndView("error", Map.of("status", status.value(), "message", message), status);
+    }
+}

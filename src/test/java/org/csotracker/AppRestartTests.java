@@ -1,0 +1,56 @@
+package org.csotracker;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.csotracker.people.NewUser;
+import org.csotracker.people.People;
+import org.csotracker.people.Role;
+import org.csotracker.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The app as a department runs it: embedded database in a data directory, demo data, restarts. */
+class AppRestartTests {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void restartKeepsEveryRecordAndSeedsDemoDataOnlyOnce() {
+        long usersBefore;
+        try (ConfigurableApplicationContext app = start()) {
+            People people = app.getBean(People.class);
+            assertThat(people.findLogin("cso")).hasValueSatisfying(login -> {
+                assertThat(login.roles()).containsExactly(Role.CSO);
+                assertThat(login.officerId()).isNotNull();
+            });
+            TestUsers.asSystem(() -> app.getBean(TransactionTemplate.class).executeWithoutResult(tx ->
+                    people.createUser(new NewUser("made-before-restart", "a-long-password", "Before Restart",
+                            null, Set.of(Role.HR), null))));
+            usersBefore = count(app, "select count(*) from cso.user_account");
+        }
+        try (ConfigurableApplicationContext app = start()) {
+            assertThat(app.getBean(People.class).findLogin("made-before-restart")).isPresent();
+            assertThat(count(app, "select count(*) from cso.user_account")).isEqualTo(usersBefore);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(Application.class).profiles("test").run(
+                "--server.port=0",
+                "--csotracker.demo=auto",
+                "--csotracker.embedded-database.ephemeral=false",
+                "--csotracker.embedded-database.data-directory=" + dataDirectory);
+    }
+
+    private static long count(ConfigurableApplicationContext app, String sql) {
+        return app.getBean(JdbcTemplate.class).queryForObject(sql, Long.class);
+    }
+}
