@@ -77,6 +77,60 @@ public class People {
         return officer;
     }
 
+    /**
+     * Creates the CSO login of a new officer, disabled until they set a password through the
+     * activation link. Idempotent: a second call returns the login made by the first.
+     */
+    @Transactional
+    public OfficerLogin createOfficerLogin(Long officerId) {
+        Optional<UserAccount> existing = users.findByOfficerId(officerId);
+        if (existing.isPresent()) {
+            return OfficerLogin.of(existing.get());
+        }
+        Officer officer = officer(officerId);
+        String username = freeUsername(officer);
+        UserAccount account = new UserAccount(username, passwordEncoder.encode(Tokens.random()), officer.getFullName(),
+                officer.getEmail(), java.util.Set.of(Role.CSO), officerId, clock.instant());
+        account.setEnabled(false);
+        account.awaitActivation(Tokens.random(), clock.instant().plus(java.time.Duration.ofDays(30)));
+        users.save(account);
+        audit.record("UserAccount", account.getId(), "USER_CREATED",
+                "CSO login " + username + " for officer " + officer.getEmployeeNumber() + ", awaiting activation");
+        return OfficerLogin.of(account);
+    }
+
+    /** The new CSO chooses a password with their one-time link; the link then stops working. */
+    @Transactional
+    public String activate(String token, String newPassword) {
+        UserAccount account = users.findByActivationToken(token)
+                .filter(a -> a.getActivationExpiresAt() != null && a.getActivationExpiresAt().isAfter(clock.instant()))
+                .orElseThrow(() -> new NotFoundException("This activation link is unknown, used or expired."));
+        account.activated(passwordEncoder.encode(newPassword));
+        audit.record(account.getUsername(), "UserAccount", account.getId(), "ACCOUNT_ACTIVATED", "password chosen by the user");
+        return account.getUsername();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OfficerLogin> officerLogin(Long officerId) {
+        return users.findByOfficerId(officerId).map(OfficerLogin::of);
+    }
+
+    private String freeUsername(Officer officer) {
+        String base = ascii(officer.getFirstName()).substring(0, 1) + ascii(officer.getLastName());
+        base = base.length() > 40 ? base.substring(0, 40) : base;
+        String candidate = base;
+        for (int n = 2; users.existsByUsername(candidate); n++) {
+            candidate = base + n;
+        }
+        return candidate;
+    }
+
+    private static String ascii(String name) {
+        String folded = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase().replaceAll("[^a-z0-9]", "");
+        return folded.isEmpty() ? "cso" : folded;
+    }
+
     @Transactional(readOnly = true)
     public Optional<Officer> findOfficer(Long id) {
         return officers.findById(id);

@@ -57,6 +57,11 @@ public class UserAccount {
     @Column(nullable = false)
     private Instant createdAt;
 
+    /** A new CSO sets their own password through a one-time link; null once used. */
+    private String activationToken;
+
+    private Instant activationExpiresAt;
+
     @Version
     private long version;
 
@@ -124,5 +129,25 @@ public class UserAccount {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getActivationToken() {
+        return activationToken;
+    }
+
+    public Instant getActivationExpiresAt() {
+        return activationExpiresAt;
+    }
+
+    void awaitActivation(String token, Instant expiresAt) {
+        this.activationToken = token;
+        this.activationExpiresAt = expiresAt;
+    }
+
+    void activated(String passwordHash) {
+        this.passwordHash = passwordHash;
+        this.activationToken = null;
+        this.activationExpiresAt = null;
+        this.enabled = true;
     }
 }

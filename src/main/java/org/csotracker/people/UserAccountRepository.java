@@ -14,6 +14,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     boolean existsByUsername(String username);
 
+    Optional<UserAccount> findByActivationToken(String token);
+
     @Query("select u.username from UserAccount u join u.roles r where r = :role and u.enabled = true order by u.username")
     List<String> findUsernamesWithRole(Role role);
 }

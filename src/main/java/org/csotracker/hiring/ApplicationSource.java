@@ -1,0 +1,6 @@
+package org.csotracker.hiring;
+
+/** How an application arrived. */
+public enum ApplicationSource {
+    WEB, HR, API
+}

@@ -1,0 +1,35 @@
+package org.csotracker.hiring;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface CandidateRepository extends JpaRepository<Candidate, Long> {
+
+    boolean existsByEmailAndClosedAtIsNull(String email);
+
+    Optional<Candidate> findByOfferToken(String token);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Candidate c where c.id = :id")
+    Optional<Candidate> lockById(Long id);
+
+    @Query("""
+            select c from Candidate c
+            where c.stage in :stages
+              and (:q = '' or lower(c.lastName) like concat(:q, '%') or lower(c.firstName) like concat(:q, '%')
+                   or c.email like concat(:q, '%'))
+              and (:district = '' or c.districtPreference = :district or c.offerDistrict = :district)
+            """)
+    Page<Candidate> search(Collection<HiringStage> stages, String q, String district, Pageable pageable);
+
+    @Query("select c.stage, count(c) from Candidate c group by c.stage")
+    List<Object[]> countByStage();
+}
