@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond Java and Maven, only when it is missing:
 #  - Debian's chromium and chromium-driver for the browser tests (never a downloaded browser)
-#  - the npm tools in package.json (bpmnlint), from package-lock.json
+#  (the npm packages, bpmnlint included, are installed by scripts/frontend.sh during the build)
 # Maven runs this before the tests (see pom.xml); it is safe to run by hand too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,9 +19,4 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
-fi
-
-if [ ! -x node_modules/.bin/bpmnlint ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "test-tools: installing npm tools"
-  npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.csotracker.common.ConflictException;
 import org.csotracker.common.InvalidInputException;
 import org.csotracker.common.NotFoundException;
+import org.csotracker.common.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -41,6 +42,11 @@ class PageErrors {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ModelAndView stale(OptimisticLockingFailureException ex) {
         return page(HttpStatus.CONFLICT, ErrorPages.friendly(HttpStatus.CONFLICT));
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ModelAndView tooMany(TooManyRequestsException ex) {
+        return page(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
