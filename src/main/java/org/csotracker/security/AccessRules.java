@@ -30,6 +30,7 @@ public final class AccessRules {
             anyone(HttpMethod.GET, "/js/**"),
             anyone(HttpMethod.GET, "/images/**"),
             anyone(HttpMethod.GET, "/webjars/**"),
+            anyone(HttpMethod.GET, "/vendor/**"),
             anyone(HttpMethod.GET, "/favicon.ico"),
             anyone(HttpMethod.GET, "/actuator/health"),
             anyone(HttpMethod.GET, "/actuator/health/**"),
@@ -40,6 +41,27 @@ public final class AccessRules {
             signedIn(HttpMethod.GET, "/v3/api-docs/**"),
             signedIn(HttpMethod.GET, "/swagger-ui.html"),
             signedIn(HttpMethod.GET, "/swagger-ui/**"),
+            signedIn(HttpMethod.GET, "/diagrams/{processKey}.bpmn"),
+
+            // public: applying, answering an offer, activating a new CSO login
+            anyone(HttpMethod.GET, "/apply"),
+            anyone(HttpMethod.POST, "/apply"),
+            anyone(HttpMethod.GET, "/apply/thanks"),
+            anyone(HttpMethod.POST, "/api/applications"),
+            anyone(HttpMethod.GET, "/offers/{token}"),
+            anyone(HttpMethod.POST, "/offers/{token}"),
+            anyone(HttpMethod.POST, "/api/offers/{token}/response"),
+            anyone(HttpMethod.GET, "/activate/{token}"),
+            anyone(HttpMethod.POST, "/activate/{token}"),
+
+            // hiring: HR
+            roles(HttpMethod.GET, "/hiring", Role.HR),
+            roles(HttpMethod.GET, "/hiring/**", Role.HR),
+            roles(HttpMethod.POST, "/hiring/**", Role.HR),
+            roles(HttpMethod.GET, "/api/candidates", Role.HR),
+            roles(HttpMethod.GET, "/api/candidates/**", Role.HR),
+            roles(HttpMethod.POST, "/api/candidates/**", Role.HR),
+            roles(HttpMethod.GET, "/api/hiring/funnel", Role.HR, Role.ADMIN),
 
             // operating the system
             roles(HttpMethod.GET, "/admin/audit", Role.ADMIN),

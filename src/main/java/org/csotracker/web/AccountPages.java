@@ -1,0 +1,62 @@
+package org.csotracker.web;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.csotracker.common.FormBinder;
+import org.csotracker.common.NotFoundException;
+import org.csotracker.people.People;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A new CSO chooses their password through the one-time link HR gave them. */
+@Controller
+class AccountPages {
+
+    private final People people;
+    private final FormBinder forms;
+
+    AccountPages(People people, FormBinder forms) {
+        this.people = people;
+        this.forms = forms;
+    }
+
+    record Activation(@NotBlank @Size(min = 10, max = 200, message = "must be 10 to 200 characters") String password,
+                      @NotBlank String confirmation) {
+    }
+
+    @GetMapping("/activate/{token}")
+    String form(@PathVariable String token, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("form", Map.of());
+        return "account/activate";
+    }
+
+    @PostMapping("/activate/{token}")
+    String activate(@PathVariable String token, @RequestParam Map<String, String> form, Model model) {
+        FormBinder.Bound<Activation> bound = forms.bind(form, Activation.class);
+        Map<String, String> errors = new HashMap<>(bound.errors());
+        if (bound.valid() && !bound.value().password().equals(bound.value().confirmation())) {
+            errors.put("confirmation", "does not match the password");
+        }
+        if (errors.isEmpty()) {
+            try {
+                people.activate(token, bound.value().password());
+                return "redirect:/login?activated";
+            } catch (NotFoundException e) {
+                errors.put("form", e.getMessage());
+            }
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", Map.of());
+        return "account/activate";
+    }
+}

@@ -1,0 +1,18 @@
+// Draws a BPMN diagram with bpmn-js and marks the current and finished steps.
+// Markup: <div class="bpmn-diagram" data-diagram="/diagrams/Key.bpmn" data-active="A,B" data-done="C,D">
+document.querySelectorAll('.bpmn-diagram[data-diagram]').forEach(async (container) => {
+  const split = (value) => (value || '').split(',').filter(Boolean);
+  try {
+    const response = await fetch(container.dataset.diagram, { credentials: 'same-origin' });
+    if (!response.ok) throw new Error('HTTP ' + response.status);
+    const viewer = new BpmnJS({ container });
+    await viewer.importXML(await response.text());
+    const canvas = viewer.get('canvas');
+    const registry = viewer.get('elementRegistry');
+    split(container.dataset.done).forEach((id) => registry.get(id) && canvas.addMarker(id, 'step-done'));
+    split(container.dataset.active).forEach((id) => registry.get(id) && canvas.addMarker(id, 'step-current'));
+    canvas.zoom('fit-viewport');
+  } catch (error) {
+    container.textContent = 'The process diagram could not be shown (' + error.message + ').';
+  }
+});
