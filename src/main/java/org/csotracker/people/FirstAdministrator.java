@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * from the repository. Once any administrator exists this does nothing.
  */
 @Component
-@Order(5)
+@Order(20) // after the demo logins, so a demo start does not warn
 class FirstAdministrator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);

@@ -54,7 +54,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
-        http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/actuator/**")))
+        http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/actuator/**"),
+                        PATHS.matcher("/v3/api-docs"), PATHS.matcher("/v3/api-docs/**")))
                 .authorizeHttpRequests(this::applyRules)
                 .httpBasic(b -> b.realmName(REALM).authenticationEntryPoint(problems))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
