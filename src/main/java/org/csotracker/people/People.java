@@ -132,6 +132,11 @@ public class People {
     }
 
     @Transactional(readOnly = true)
+    public Optional<Officer> findOfficerByEmployeeNumber(String employeeNumber) {
+        return officers.findByEmployeeNumber(employeeNumber);
+    }
+
+    @Transactional(readOnly = true)
     public Optional<Officer> findOfficer(Long id) {
         return officers.findById(id);
     }

@@ -55,6 +55,14 @@ public class TestUsers {
         return as(staff(role));
     }
 
+    public static <T> T asSystemGet(java.util.function.Supplier<T> action) {
+        Object[] result = new Object[1];
+        asSystem(() -> result[0] = action.get());
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
+    }
+
     public static void asSystem(Runnable action) {
         var context = SecurityContextHolder.getContext();
         var previous = context.getAuthentication();
