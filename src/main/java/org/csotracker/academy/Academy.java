@@ -93,6 +93,16 @@ public class Academy {
         return modules.findFirstByCodeOrderByVersionDesc(code).orElseThrow(() -> NotFoundException.of("Module", code));
     }
 
+    @Transactional(readOnly = true)
+    public TrainingModule moduleVersion(Long id) {
+        return modules.findById(id).orElseThrow(() -> NotFoundException.of("Module version", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<TrainingModule> moduleHistory(String code) {
+        return modules.findByCodeOrderByVersionDesc(code);
+    }
+
     @Transactional
     public TrainingModule defineModule(Requests.NewModule request) {
         if (modules.findFirstByCodeOrderByVersionDesc(request.code()).isPresent()) {

@@ -8,5 +8,7 @@ interface RemediationRepository extends JpaRepository<Remediation, Long> {
 
     List<Remediation> findByOfficerIdOrderByCreatedAt(Long officerId);
 
+    List<Remediation> findByOfficerIdIn(java.util.Collection<Long> officerIds);
+
     boolean existsByOfficerIdAndModuleCode(Long officerId, String moduleCode);
 }

@@ -131,6 +131,14 @@ public class People {
         return folded.isEmpty() ? "cso" : folded;
     }
 
+    /** Officers by id, in one query. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Officer> officers(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Officer> byId = new java.util.HashMap<>();
+        officers.findAllById(ids).forEach(o -> byId.put(o.getId(), o));
+        return byId;
+    }
+
     @Transactional(readOnly = true)
     public Optional<Officer> findOfficerByEmployeeNumber(String employeeNumber) {
         return officers.findByEmployeeNumber(employeeNumber);

@@ -63,6 +63,28 @@ public final class AccessRules {
             roles(HttpMethod.POST, "/api/candidates/**", Role.HR),
             roles(HttpMethod.GET, "/api/hiring/funnel", Role.HR, Role.ADMIN),
 
+            // academy: coordinators run it; a recruit's transcript is checked per officer
+            staff(HttpMethod.GET, "/api/modules"),
+            roles(HttpMethod.POST, "/api/modules", Role.COORDINATOR, Role.ADMIN),
+            roles(HttpMethod.PUT, "/api/modules/{code}", Role.COORDINATOR, Role.ADMIN),
+            roles(HttpMethod.GET, "/api/cohorts", Role.COORDINATOR, Role.ADMIN),
+            roles(HttpMethod.GET, "/api/cohorts/{id}", Role.COORDINATOR, Role.ADMIN),
+            roles(HttpMethod.POST, "/api/cohorts", Role.COORDINATOR),
+            roles(HttpMethod.POST, "/api/cohorts/**", Role.COORDINATOR),
+            roles(HttpMethod.GET, "/api/recruits/{officerId}", Role.COORDINATOR, Role.ADMIN, Role.HR, Role.SUPERVISOR, Role.CSO),
+            roles(HttpMethod.POST, "/api/recruits/**", Role.COORDINATOR),
+            roles(HttpMethod.GET, "/academy/recruits/{officerId}", Role.COORDINATOR, Role.ADMIN, Role.HR, Role.SUPERVISOR),
+            roles(HttpMethod.GET, "/academy", Role.COORDINATOR, Role.ADMIN),
+            roles(HttpMethod.GET, "/academy/**", Role.COORDINATOR, Role.ADMIN),
+            roles(HttpMethod.POST, "/academy/modules", Role.COORDINATOR, Role.ADMIN),
+            roles(HttpMethod.POST, "/academy/modules/**", Role.COORDINATOR, Role.ADMIN),
+            roles(HttpMethod.POST, "/academy/**", Role.COORDINATOR),
+
+            // everyone signed in: their own notifications
+            signedIn(HttpMethod.GET, "/notifications"),
+            signedIn(HttpMethod.POST, "/notifications/{id}/read"),
+            signedIn(HttpMethod.GET, "/api/me/notifications"),
+
             // operating the system
             roles(HttpMethod.GET, "/admin/audit", Role.ADMIN),
             roles(HttpMethod.GET, "/api/audit", Role.ADMIN),
