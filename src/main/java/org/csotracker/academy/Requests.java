@@ -59,7 +59,8 @@ public final class Requests {
         }
     }
 
-    public record BulkResults(@NotBlank String moduleCode, @NotEmpty @Size(max = 2000) @Valid List<BulkRow> rows) {
+    /** Rows are checked by the academy, not here, so that every bad row is reported at once. */
+    public record BulkResults(@NotBlank String moduleCode, @NotEmpty @Size(max = 2000) List<BulkRow> rows) {
     }
 
     /** What a bulk entry did: new results, rows already recorded identically, and how many passed. */
