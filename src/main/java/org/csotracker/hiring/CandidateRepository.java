@@ -26,7 +26,7 @@ interface CandidateRepository extends JpaRepository<Candidate, Long> {
             where c.stage in :stages
               and (:q = '' or lower(c.lastName) like concat(:q, '%') or lower(c.firstName) like concat(:q, '%')
                    or c.email like concat(:q, '%'))
-              and (:district = '' or c.districtPreference = :district or c.offerDistrict = :district)
+              and (:district = '' or lower(c.districtPreference) = :district or lower(c.offerDistrict) = :district)
             """)
     Page<Candidate> search(Collection<HiringStage> stages, String q, String district, Pageable pageable);
 

@@ -27,7 +27,8 @@ public record NewApplication(
         @Size(max = 60) String districtPreference,
         @Size(max = 4000) String statement,
         @Pattern(regexp = "en|es", message = "must be en or es") String preferredLanguage,
-        @NotNull @AssertTrue(message = "must be given to process the application") Boolean consent) {
+        @NotNull(message = "must be given to process the application")
+        @AssertTrue(message = "must be given to process the application") Boolean consent) {
 
     /** Languages spoken, split on commas, blanks dropped. */
     public List<String> languageList() {

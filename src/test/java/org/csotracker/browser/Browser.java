@@ -70,6 +70,8 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile,
+                // Bootstrap scrolls smoothly unless reduced motion is asked for; Selenium clicks while the scroll still runs
+                "--force-prefers-reduced-motion",
                 "--window-size=" + DESKTOP.getWidth() + "," + DESKTOP.getHeight());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
