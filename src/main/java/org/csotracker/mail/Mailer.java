@@ -44,7 +44,7 @@ public class Mailer {
     }
 
     /** Sends what is queued; runs every few seconds and may run on several nodes at once. */
-    @Scheduled(fixedDelayString = "${csotracker.mail.send-interval:PT15S}")
+    @Scheduled(fixedDelayString = "${csotracker.mail.send-interval:PT15S}", initialDelayString = "${csotracker.mail.send-interval:PT15S}")
     @Transactional
     public int sendPending() {
         JavaMailSender mail = sender.getIfAvailable();

@@ -37,6 +37,11 @@ public class People {
     }
 
     @Transactional(readOnly = true)
+    public Optional<String> emailOf(String username) {
+        return users.findByUsername(username).map(UserAccount::getEmail);
+    }
+
+    @Transactional(readOnly = true)
     public boolean userExists(String username) {
         return users.existsByUsername(username);
     }
