@@ -11,6 +11,11 @@ interface OfficerRepository extends JpaRepository<Officer, Long> {
 
     Optional<Officer> findByEmployeeNumber(String employeeNumber);
 
+    java.util.List<Officer> findBySupervisorOrderByLastNameAscFirstNameAsc(String supervisor);
+
+    org.springframework.data.domain.Page<Officer> findByStatusInOrderByLastNameAscFirstNameAsc(
+            java.util.Collection<OfficerStatus> statuses, org.springframework.data.domain.Pageable pageable);
+
     @Query(value = "select nextval('cso.employee_number_seq')", nativeQuery = true)
     long nextEmployeeNumber();
 }

@@ -136,6 +136,19 @@ public class People {
         return folded.isEmpty() ? "cso" : folded;
     }
 
+    /** A supervisor's unit: every officer who names them as supervisor. */
+    @Transactional(readOnly = true)
+    public java.util.List<Officer> unitOf(String supervisor) {
+        return officers.findBySupervisorOrderByLastNameAscFirstNameAsc(supervisor);
+    }
+
+    /** Officers in the given statuses, by name, a page at a time. */
+    @Transactional(readOnly = true)
+    public org.springframework.data.domain.Page<Officer> officersWithStatus(java.util.Collection<OfficerStatus> statuses,
+                                                                         org.springframework.data.domain.Pageable pageable) {
+        return officers.findByStatusInOrderByLastNameAscFirstNameAsc(statuses, pageable);
+    }
+
     /** Officers by id, in one query. */
     @Transactional(readOnly = true)
     public java.util.Map<Long, Officer> officers(java.util.Collection<Long> ids) {
