@@ -25,6 +25,7 @@ class AppRestartTests {
     @Test
     void restartKeepsEveryRecordAndSeedsDemoDataOnlyOnce() {
         long usersBefore;
+        long runningBefore;
         try (ConfigurableApplicationContext app = start()) {
             People people = app.getBean(People.class);
             assertThat(people.findLogin("cso")).hasValueSatisfying(login -> {
@@ -35,19 +36,28 @@ class AppRestartTests {
                     people.createUser(new NewUser("made-before-restart", "a-long-password", "Before Restart",
                             null, Set.of(Role.HR), null))));
             usersBefore = count(app, "select count(*) from cso.user_account");
+            runningBefore = runningHiringProcesses(app);
+            assertThat(runningBefore).as("the demo pipeline has running hiring processes").isPositive();
         }
         try (ConfigurableApplicationContext app = start()) {
             assertThat(app.getBean(People.class).findLogin("made-before-restart")).isPresent();
             assertThat(count(app, "select count(*) from cso.user_account")).isEqualTo(usersBefore);
+            assertThat(runningHiringProcesses(app)).isEqualTo(runningBefore);
         }
     }
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(Application.class).profiles("test").run(
                 "--server.port=0",
+                "--camunda.bpm.process-engine-name=restarttest",
                 "--csotracker.demo=auto",
                 "--csotracker.embedded-database.ephemeral=false",
                 "--csotracker.embedded-database.data-directory=" + dataDirectory);
+    }
+
+    private static long runningHiringProcesses(ConfigurableApplicationContext app) {
+        return app.getBean(org.camunda.bpm.engine.RuntimeService.class).createProcessInstanceQuery()
+                .processDefinitionKey("HiringProcess").count();
     }
 
     private static long count(ConfigurableApplicationContext app, String sql) {

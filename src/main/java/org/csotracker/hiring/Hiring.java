@@ -343,7 +343,7 @@ public class Hiring {
     }
 
     private Task openTask(Candidate candidate, HiringStage stage) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(candidate.getId().toString())
+        Task task = tasks.createTaskQuery().processDefinitionKey(KEY).processInstanceBusinessKey(candidate.getId().toString())
                 .taskDefinitionKey(stage.taskKey()).singleResult();
         if (task == null) {
             Map<String, Object> details = new HashMap<>();

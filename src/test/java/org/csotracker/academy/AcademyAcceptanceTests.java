@@ -125,7 +125,7 @@ class AcademyAcceptanceTests {
     org.camunda.bpm.engine.RuntimeService runtime;
 
     private String processOf(long candidateId) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(candidateId))
+        return runtime.createProcessInstanceQuery().processDefinitionKey("HiringProcess").processInstanceBusinessKey(String.valueOf(candidateId))
                 .singleResult().getId();
     }
 

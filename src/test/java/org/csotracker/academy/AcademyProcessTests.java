@@ -213,7 +213,7 @@ class AcademyProcessTests {
     private ProcessInstance process(Officer officer) {
         Recruit recruit = academy.currentEnrollment(officer.getId()).orElseThrow();
         ProcessInstance instance = runtimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(recruit.getId().toString()).singleResult();
+                .processDefinitionKey(KEY).processInstanceBusinessKey(recruit.getId().toString()).singleResult();
         assertThat(instance).isNotNull();
         return instance;
     }

@@ -140,7 +140,7 @@ class CertificationAcceptanceTests {
             mvc.perform(post("/api/candidates/{id}/" + step[0], id).with(hr).with(csrf())
                     .contentType(MediaType.APPLICATION_JSON).content(step[1])).andExpect(status().isOk());
         }
-        runJob(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id)).singleResult().getId(),
+        runJob(runtime.createProcessInstanceQuery().processDefinitionKey("HiringProcess").processInstanceBusinessKey(String.valueOf(id)).singleResult().getId(),
                 "Task_HireCandidate");
         return json.readTree(mvc.perform(get("/api/candidates/{id}", id).with(hr)).andReturn().getResponse()
                 .getContentAsString()).get("officerId").asLong();

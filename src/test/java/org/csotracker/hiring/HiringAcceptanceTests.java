@@ -92,7 +92,7 @@ class HiringAcceptanceTests {
             }
 
             // what Cockpit shows: the ended instance and the end event it reached
-            JsonNode instances = engine("/engine-rest/history/process-instance?processInstanceBusinessKey=" + id);
+            JsonNode instances = engine("/engine-rest/history/process-instance?processDefinitionKey=HiringProcess&processInstanceBusinessKey=" + id);
             assertThat(instances).hasSize(1);
             assertThat(instances.get(0).get("state").asText()).isEqualTo("COMPLETED");
             JsonNode ends = engine("/engine-rest/history/activity-instance?processInstanceId="
@@ -182,7 +182,7 @@ class HiringAcceptanceTests {
     }
 
     private void runJobs(long id) throws Exception {
-        String instanceId = engine("/engine-rest/process-instance?businessKey=" + id).get(0).get("id").asText();
+        String instanceId = engine("/engine-rest/process-instance?processDefinitionKey=HiringProcess&businessKey=" + id).get(0).get("id").asText();
         for (JsonNode job : engine("/engine-rest/job?processInstanceId=" + instanceId)) {
             HttpResponse<String> run = http.sendJson("POST", "/engine-rest/job/" + job.get("id").asText() + "/execute",
                     "", admin, TestUsers.PASSWORD);

@@ -16,7 +16,9 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+// its own engine name: Camunda keeps engines in a JVM-wide registry by name, and the real-port
+// context (CsoTrackerServerTest) needs "default" for the REST API and Cockpit
+@SpringBootTest(properties = "camunda.bpm.process-engine-name=mockmvc")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(TestUsers.class)
