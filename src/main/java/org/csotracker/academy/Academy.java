@@ -93,10 +93,19 @@ public class Academy {
         return modules.findFirstByCodeOrderByVersionDesc(code).orElseThrow(() -> NotFoundException.of("Module", code));
     }
 
+    /** A module version by id. Versions never change once written, so they are cached for good. */
     @Transactional(readOnly = true)
     public TrainingModule moduleVersion(Long id) {
-        return modules.findById(id).orElseThrow(() -> NotFoundException.of("Module version", id));
+        TrainingModule cached = versionCache.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        TrainingModule module = modules.findById(id).orElseThrow(() -> NotFoundException.of("Module version", id));
+        versionCache.put(id, module);
+        return module;
     }
+
+    private final Map<Long, TrainingModule> versionCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Transactional(readOnly = true)
     public List<TrainingModule> moduleHistory(String code) {
