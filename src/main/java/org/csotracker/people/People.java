@@ -20,9 +20,11 @@ public class People {
     private final PasswordEncoder passwordEncoder;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     People(OfficerRepository officers, UserAccountRepository users, PasswordEncoder passwordEncoder,
-           AuditTrail audit, Clock clock) {
+           AuditTrail audit, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.officers = officers;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -111,6 +113,7 @@ public class People {
                 .filter(a -> a.getActivationExpiresAt() != null && a.getActivationExpiresAt().isAfter(clock.instant()))
                 .orElseThrow(() -> new NotFoundException("This activation link is unknown, used or expired."));
         account.activated(passwordEncoder.encode(newPassword));
+        events.publishEvent(new LoginChanged(account.getUsername()));
         audit.record(account.getUsername(), "UserAccount", account.getId(), "ACCOUNT_ACTIVATED", "password chosen by the user");
         return account.getUsername();
     }
@@ -189,6 +192,7 @@ public class People {
         }
         account.setPasswordHash(passwordEncoder.encode(newPassword));
         audit.record("UserAccount", account.getId(), "PASSWORD_CHANGED", "by the user");
+        events.publishEvent(new LoginChanged(username));
     }
 
     @Transactional
