@@ -1,0 +1,129 @@
+package org.csotracker.benchmark;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The app in its own JVM, as a department runs it: its own embedded PostgreSQL in a data directory. */
+final class AppUnderTest implements AutoCloseable {
+
+    private final Path dataDirectory;
+    private final Path log;
+    private final int port;
+    private final List<String> extraArgs;
+    private Process process;
+
+    AppUnderTest(Path dataDirectory, List<String> extraArgs) throws IOException {
+        this.dataDirectory = dataDirectory;
+        this.log = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
+        this.port = freePort();
+        this.extraArgs = extraArgs;
+    }
+
+    /** Starts the app and waits until it is ready; returns the seconds it took. */
+    double start() throws Exception {
+        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                "-Xmx768m", "-XX:+UseSerialGC", "-cp", classpath(), "org.csotracker.Application",
+                "--server.port=" + port, "--csotracker.demo=false", "--csotracker.admin-password=" + Benchmarks.ADMIN_PASSWORD,
+                "--csotracker.embedded-database.data-directory=" + dataDirectory, "--logging.level.root=warn",
+                "--logging.level.org.csotracker=info"));
+        command.addAll(extraArgs);
+        long begin = System.nanoTime();
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the app exited; see " + log);
+            }
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health/readiness")))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return (System.nanoTime() - begin) / 1e9;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the app did not become ready; see " + log);
+    }
+
+    /** Resident memory of the app's JVM in MB (not counting PostgreSQL). */
+    long rssMegabytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    int databasePort() throws IOException {
+        Matcher m = Pattern.compile("Embedded PostgreSQL on port (\\d+)").matcher(Files.readString(log));
+        int found = -1;
+        while (m.find()) {
+            found = Integer.parseInt(m.group(1));
+        }
+        return found;
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    /**
+     * The test classpath as plain, de-duplicated paths. Surefire hands a manifest-only jar whose
+     * entries may name a folder twice (with and without a slash), and Camunda would then find
+     * every BPMN twice and refuse the deployment.
+     */
+    static String classpath() throws IOException {
+        String cp = System.getProperty("java.class.path");
+        java.util.LinkedHashSet<String> entries = new java.util.LinkedHashSet<>();
+        for (String entry : cp.split(File.pathSeparator)) {
+            if (entry.endsWith(".jar") && entry.contains("surefire")) {
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(entry)) {
+                    String classPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
+                    for (String url : classPath.trim().split("\\s+")) {
+                        entries.add(Path.of(URI.create(url)).toAbsolutePath().normalize().toString());
+                    }
+                }
+            } else {
+                entries.add(Path.of(entry).toAbsolutePath().normalize().toString());
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
