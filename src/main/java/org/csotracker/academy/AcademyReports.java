@@ -145,4 +145,24 @@ public class AcademyReports {
         return new Transcript(officerId, officer.getFullName(), officer.getEmployeeNumber(), officer.getStatus().name(),
                 academy.enrollments(officerId), attempts, academy.remediations(officerId), academy.openSteps(officerId));
     }
+
+    /** A cohort with how many of its recruits are in each status. */
+    public record CohortSummary(Cohort cohort, Map<RecruitStatus, Long> recruits) {
+
+        public long count(RecruitStatus status) {
+            return recruits.getOrDefault(status, 0L);
+        }
+    }
+
+    /** Every cohort, newest first, with its recruits counted by status (two queries). */
+    @Transactional(readOnly = true)
+    public List<CohortSummary> cohortSummaries() {
+        Map<Long, Map<RecruitStatus, Long>> counts = new HashMap<>();
+        for (Object[] row : recruits.countByCohortAndStatus()) {
+            counts.computeIfAbsent((Long) row[0], k -> new java.util.EnumMap<>(RecruitStatus.class))
+                    .put((RecruitStatus) row[1], (Long) row[2]);
+        }
+        return academy.cohorts().stream()
+                .map(c -> new CohortSummary(c, counts.getOrDefault(c.getId(), Map.of()))).toList();
+    }
 }

@@ -22,4 +22,8 @@ interface RecruitRepository extends JpaRepository<Recruit, Long> {
     List<Recruit> findByCohortIdAndStatusIn(Long cohortId, Collection<RecruitStatus> statuses);
 
     long countByCohortIdAndStatus(Long cohortId, RecruitStatus status);
+
+    /** How many recruits each cohort has in each status: rows of (cohortId, status, count). */
+    @Query("select r.cohortId, r.status, count(r) from Recruit r group by r.cohortId, r.status")
+    List<Object[]> countByCohortAndStatus();
 }

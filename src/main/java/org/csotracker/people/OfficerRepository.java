@@ -16,6 +16,9 @@ interface OfficerRepository extends JpaRepository<Officer, Long> {
     org.springframework.data.domain.Page<Officer> findByStatusInOrderByLastNameAscFirstNameAsc(
             java.util.Collection<OfficerStatus> statuses, org.springframework.data.domain.Pageable pageable);
 
+    java.util.List<Officer> findByStatusOrderByHiredOnAscIdAsc(OfficerStatus status,
+                                                               org.springframework.data.domain.Pageable page);
+
     @Query(value = "select nextval('cso.employee_number_seq')", nativeQuery = true)
     long nextEmployeeNumber();
 }

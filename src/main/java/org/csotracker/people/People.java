@@ -160,6 +160,12 @@ public class People {
         return byId;
     }
 
+    /** Officers in a status, longest-waiting (earliest hired) first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public java.util.List<Officer> officersWithStatus(OfficerStatus status, int limit) {
+        return officers.findByStatusOrderByHiredOnAscIdAsc(status, org.springframework.data.domain.PageRequest.of(0, limit));
+    }
+
     @Transactional(readOnly = true)
     public Optional<Officer> findOfficerByEmployeeNumber(String employeeNumber) {
         return officers.findByEmployeeNumber(employeeNumber);
