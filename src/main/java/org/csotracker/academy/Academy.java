@@ -312,13 +312,20 @@ public class Academy {
             throw new ConflictException(noResultOpen(recruit, module, attempts), Map.of("module", module.getCode()));
         }
         boolean retake = task.get().getTaskDefinitionKey().equals(TASK_RECORD_RETAKE);
+        // a recruit moved from an earlier cohort may have failed this module there once already:
+        // then this first attempt in the new cohort is their retake
+        int attempt = attempts.size() + 1;
         boolean passed = module.passes(entry.score(), entry.practicalPassed()) && attended(module, entry);
         ModuleResult result = results.save(new ModuleResult(recruit.getOfficerId(), recruit.getCohortId(), module,
-                retake ? 2 : 1, entry, passed, AuditTrail.currentActor(), clock.instant()));
+                attempt, entry, passed, AuditTrail.currentActor(), clock.instant()));
         audit.record(RECRUIT, recruit.getOfficerId(), passed ? "MODULE_PASSED" : "MODULE_FAILED",
-                module.getTitle() + (retake ? " (retake)" : "") + ": score " + entry.score() + ", "
+                module.getTitle() + (attempt > 1 ? " (retake)" : "") + ": score " + entry.score() + ", "
                         + entry.hoursAttended() + " of " + module.getHours() + " h, " + entry.instructor());
-        tasks.complete(task.get().getId(), Map.of(retake ? VAR_RETAKE_PASSED : VAR_PASSED, passed));
+        if (!passed && !retake && attempt >= 2) {
+            tasks.handleBpmnError(task.get().getId(), ERROR_FAILED_TWICE, "Failed " + module.getTitle() + " twice");
+        } else {
+            tasks.complete(task.get().getId(), Map.of(retake ? VAR_RETAKE_PASSED : VAR_PASSED, passed));
+        }
         return new Recorded(result, true);
     }
 

@@ -91,10 +91,15 @@ final class CertificatePage {
 
     /** The unsigned PDF/A-2b document. */
     static byte[] render(Text text, CertificateFonts fonts, Calendar createdAt) throws IOException {
-        return new CertificatePage(fonts).draw(text, createdAt);
+        return new CertificatePage(fonts).draw(text, createdAt, true);
     }
 
-    private byte[] draw(Text text, Calendar createdAt) throws IOException {
+    /** The same page without PDF/A metadata: the benchmark's baseline of plain PDFBox drawing. */
+    static byte[] renderPlain(Text text, CertificateFonts fonts, Calendar createdAt) throws IOException {
+        return new CertificatePage(fonts).draw(text, createdAt, false);
+    }
+
+    private byte[] draw(Text text, Calendar createdAt, boolean pdfA) throws IOException {
         try (PDDocument document = new PDDocument()) {
             document.setVersion(1.7f);
             regular = fonts.regular(document);
@@ -111,7 +116,9 @@ final class CertificatePage {
                 signatures(text);
                 qrCode(text.verificationUrl());
             }
-            pdfA(document, text, createdAt);
+            if (pdfA) {
+                pdfA(document, text, createdAt);
+            }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(48 * 1024);
             document.save(bytes);
             return bytes.toByteArray();

@@ -68,6 +68,16 @@ public class CertificatePdf {
         }
     }
 
+    /** The same page drawn with plain PDFBox: no PDF/A metadata, no signature (a benchmark baseline). */
+    byte[] renderPlain(CertificateContent content) {
+        Calendar now = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        try {
+            return CertificatePage.renderPlain(printable(content), fonts, now);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Checks a PDF's digital signature: present, unchanged since signing (nothing altered or appended), and
      * made with this system's key. Never throws for bad input; the result says what is wrong.

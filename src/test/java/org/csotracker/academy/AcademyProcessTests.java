@@ -153,6 +153,22 @@ class AcademyProcessTests {
     }
 
     @Test
+    void aModuleFailedBeforeAMoveCountsAsTheFirstAttempt() {
+        Cohort first = Recruits.cohort(academy, coordinator, LocalDate.now().minusWeeks(2), 10);
+        Cohort later = Recruits.cohort(academy, coordinator, LocalDate.now().plusWeeks(4), 10);
+        Officer officer = enroll(first, "Gil", "Moves");
+        record(officer, "DE-ESCALATION", 40);
+        TestUsers.asSystem(() -> academy.moveToCohort(officer.getId(), new Requests.Move(later.getId(), "Needs more time")));
+        ProcessInstance process = process(officer);
+
+        ModuleResult again = record(officer, "DE-ESCALATION", 45);
+
+        assertThat(again.getAttempt()).isEqualTo(2);
+        assertThat(process).isEnded().hasPassed("BoundaryEvent_ModuleFailedTwice", "Task_DismissRecruit");
+        assertThat(people.officer(officer.getId()).getStatus()).isEqualTo(OfficerStatus.DISMISSED);
+    }
+
+    @Test
     void withdrawalEndsTheAcademy() {
         Cohort cohort = Recruits.cohort(academy, coordinator, LocalDate.now(), 10);
         Officer officer = enroll(cohort, "Eve", "Withdraws");
