@@ -21,6 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(properties = "camunda.bpm.process-engine-name=mockmvc")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(TestUsers.class)
+@Import({TestUsers.class, StatementCounter.class})
 public @interface CsoTrackerTest {
 }
