@@ -504,7 +504,7 @@ public class Academy {
     public Map<String, String> openSteps(Long officerId) {
         Map<String, String> open = new HashMap<>();
         recruits.findFirstByOfficerIdOrderByEnrolledAtDesc(officerId).filter(r -> r.getStatus() == RecruitStatus.ENROLLED)
-                .ifPresent(r -> tasks.createTaskQuery().processInstanceBusinessKey(r.getId().toString()).list()
+                .ifPresent(r -> tasks.createTaskQuery().processDefinitionKey(KEY).processInstanceBusinessKey(r.getId().toString()).list()
                         .forEach(t -> open.put((String) tasks.getVariableLocal(t.getId(), VAR_MODULE_CODE), t.getTaskDefinitionKey())));
         return open;
     }
@@ -518,7 +518,7 @@ public class Academy {
     }
 
     private Optional<Task> openTask(Recruit recruit, String moduleCode, String... keys) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(recruit.getId().toString())
+        return tasks.createTaskQuery().processDefinitionKey(KEY).processInstanceBusinessKey(recruit.getId().toString())
                 .taskDefinitionKeyIn(keys).taskVariableValueEquals(VAR_MODULE_CODE, moduleCode).list().stream().findFirst();
     }
 

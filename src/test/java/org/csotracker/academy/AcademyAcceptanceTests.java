@@ -125,7 +125,8 @@ class AcademyAcceptanceTests {
     org.camunda.bpm.engine.RuntimeService runtime;
 
     private String processOf(long candidateId) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(candidateId))
+        return runtime.createProcessInstanceQuery().processDefinitionKey(org.csotracker.hiring.HiringProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(candidateId))
                 .singleResult().getId();
     }
 

@@ -212,7 +212,7 @@ class AcademyProcessTests {
 
     private ProcessInstance process(Officer officer) {
         Recruit recruit = academy.currentEnrollment(officer.getId()).orElseThrow();
-        ProcessInstance instance = runtimeService().createProcessInstanceQuery()
+        ProcessInstance instance = runtimeService().createProcessInstanceQuery().processDefinitionKey(AcademyProcess.KEY)
                 .processInstanceBusinessKey(recruit.getId().toString()).singleResult();
         assertThat(instance).isNotNull();
         return instance;

@@ -230,7 +230,8 @@ class CertificationProcessTests {
     }
 
     private ProcessInstance process(Certification c) {
-        return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(c.getId().toString()).singleResult();
+        return runtimeService().createProcessInstanceQuery().processDefinitionKey(CertificationProcess.KEY)
+                .processInstanceBusinessKey(c.getId().toString()).singleResult();
     }
 
     private ProcessInstance issued(Certification c) {

@@ -92,7 +92,8 @@ class HiringAcceptanceTests {
             }
 
             // what Cockpit shows: the ended instance and the end event it reached
-            JsonNode instances = engine("/engine-rest/history/process-instance?processInstanceBusinessKey=" + id);
+            JsonNode instances = engine("/engine-rest/history/process-instance?processDefinitionKey=" + HiringProcess.KEY
+                    + "&processInstanceBusinessKey=" + id);
             assertThat(instances).hasSize(1);
             assertThat(instances.get(0).get("state").asText()).isEqualTo("COMPLETED");
             JsonNode ends = engine("/engine-rest/history/activity-instance?processInstanceId="

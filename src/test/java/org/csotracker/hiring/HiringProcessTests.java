@@ -243,7 +243,8 @@ class HiringProcessTests {
         Candidate withdrawn = hiring.candidate(candidate.getId());
         assertThat(withdrawn.getStage()).isEqualTo(HiringStage.WITHDRAWN);
         assertThat(withdrawn.getClosedAtStage()).isEqualTo(stage);
-        assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(candidate.getId().toString()).count()).isZero();
+        assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(HiringProcess.KEY)
+                .processInstanceBusinessKey(candidate.getId().toString()).count()).isZero();
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -256,7 +257,7 @@ class HiringProcessTests {
 
     /** The running instance; keep the reference to assert on it after it ended. */
     private ProcessInstance process(Candidate candidate) {
-        ProcessInstance instance = runtimeService().createProcessInstanceQuery()
+        ProcessInstance instance = runtimeService().createProcessInstanceQuery().processDefinitionKey(HiringProcess.KEY)
                 .processInstanceBusinessKey(candidate.getId().toString()).singleResult();
         assertThat(instance).as("running process of candidate " + candidate.getId()).isNotNull();
         return instance;
