@@ -47,9 +47,13 @@ class AppRestartTests {
     }
 
     private ConfigurableApplicationContext start() {
+        // Camunda keeps engines in a static registry by name, and its web apps keep static runtime
+        // delegates: started and closed under the defaults, this app would take both away from the
+        // test contexts that share this JVM (their engine REST API would find no engine, Cockpit 500).
         return new SpringApplicationBuilder(Application.class).profiles("test").run(
                 "--server.port=0",
-                "--camunda.bpm.process-engine-name=restarttest",
+                "--camunda.bpm.process-engine-name=restartTest",
+                "--camunda.bpm.webapp.enabled=false",
                 "--csotracker.demo=auto",
                 "--csotracker.embedded-database.ephemeral=false",
                 "--csotracker.embedded-database.data-directory=" + dataDirectory);

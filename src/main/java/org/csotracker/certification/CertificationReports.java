@@ -92,11 +92,14 @@ public class CertificationReports {
         if (c.getStatus() == CertificationStatus.REVOKED || c.getStatus() == CertificationStatus.LAPSED) {
             return deadlines;
         }
+        boolean inGrace = LocalDate.now(clock).isAfter(c.getPeriodEnd());
         if (!progress.met()) {
-            deadlines.add(new Deadline(c.getPeriodEnd(), "Complete continuing education: " + progress.missingSummary()));
+            // once the period has ended, the hours still count until the grace period ends
+            deadlines.add(new Deadline(inGrace ? c.getGraceUntil() : c.getPeriodEnd(),
+                    "Complete continuing education: " + progress.missingSummary()));
         }
-        deadlines.add(new Deadline(c.getPeriodEnd(), "Certification expires"));
-        if (LocalDate.now(clock).isAfter(c.getPeriodEnd())) {
+        deadlines.add(new Deadline(c.getPeriodEnd(), inGrace ? "Certification expired" : "Certification expires"));
+        if (inGrace) {
             deadlines.add(new Deadline(c.getGraceUntil(), "Grace period ends: the certification lapses"));
         }
         deadlines.sort(Comparator.comparing(Deadline::date));

@@ -1,0 +1,111 @@
+package org.csotracker.certification.web;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.csotracker.certification.CeEntry;
+import org.csotracker.certification.Certificate;
+import org.csotracker.certification.Certifications;
+import org.csotracker.certification.ContinuingEducation;
+import org.csotracker.certification.ContinuingEducationRecord;
+import org.csotracker.common.FormBinder;
+import org.csotracker.common.NotFoundException;
+import org.csotracker.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The CSO's own certification page, certificate downloads and outside-training submissions. */
+@Controller
+class MyCertificationPages {
+
+    static final String SUBMIT_PATH = "/me/continuing-education";
+
+    private final Certifications certifications;
+    private final ContinuingEducation education;
+    private final StatusModel status;
+    private final FormBinder forms;
+
+    MyCertificationPages(Certifications certifications, ContinuingEducation education, StatusModel status, FormBinder forms) {
+        this.certifications = certifications;
+        this.education = education;
+        this.status = status;
+        this.forms = forms;
+    }
+
+    @GetMapping("/me")
+    String me(Model model) {
+        return page(model, Map.of(), Map.of());
+    }
+
+    @GetMapping("/me/certificates/{number}.pdf")
+    ResponseEntity<byte[]> certificate(@PathVariable String number) {
+        Long officerId = CurrentUser.require().getOfficerId();
+        Certificate certificate = certifications.certificate(number)
+                .filter(c -> officerId != null && c.getOfficerId().equals(officerId))
+                .orElseThrow(() -> NotFoundException.of("Certificate", number));
+        return CertificationApi.pdf(certificate, certifications.file(certificate));
+    }
+
+    @PostMapping(SUBMIT_PATH)
+    String submit(@RequestParam Map<String, String> form, @RequestParam(value = "evidence", required = false) MultipartFile evidence,
+                  Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+        Long officerId = CurrentUser.require().getOfficerId();
+        Map<String, String> errors = new HashMap<>();
+        if (officerId == null) {
+            errors.put("form", "Your login is not linked to an officer record, so there is nowhere to add training. Ask HR to link it.");
+            return page(model, form, errors);
+        }
+        FormBinder.Bound<CeEntry> bound = forms.bind(form, CeEntry.class);
+        errors.putAll(bound.errors());
+        boolean hasFile = evidence != null && !evidence.isEmpty();
+        if (bound.valid()) {
+            try {
+                ContinuingEducationRecord saved = education.submit(officerId, bound.value(),
+                        hasFile ? evidence.getOriginalFilename() : null, hasFile ? evidence.getContentType() : null,
+                        hasFile ? evidence.getBytes() : null);
+                redirect.addFlashAttribute("saved", "Thank you: \"" + saved.getTitle() + "\" (" + saved.getHours().stripTrailingZeros()
+                        .toPlainString() + " h) was sent to the training coordinator. It counts once it is approved.");
+                return "redirect:/me";
+            } catch (RuntimeException e) {
+                FormBinder.addTo(errors, e);
+            }
+        } else if (!hasFile) {
+            errors.put("evidence", "is required: a PDF or image of the certificate of attendance");
+        }
+        String evidenceError = errors.get("evidence");
+        if (evidenceError != null && evidenceError.contains("PDF, PNG or JPEG")) {
+            response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+        } else if (evidenceError != null && evidenceError.contains("larger than")) {
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        }
+        model.addAttribute("chooseFileAgain", hasFile && evidenceError == null);
+        return page(model, form, errors);
+    }
+
+    /** The evidence was larger than the upload limit: nothing of the form arrived, so say so plainly. */
+    String tooLarge(Model model) {
+        return page(model, Map.of(), Map.of("evidence", "is larger than 5 MB. Choose a smaller file: a PDF, or a photo "
+                + "taken at a lower resolution. Then fill in the form again: nothing was saved."));
+    }
+
+    private String page(Model model, Map<String, String> form, Map<String, String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        Long officerId = CurrentUser.require().getOfficerId();
+        model.addAttribute("linked", officerId != null);
+        if (officerId != null) {
+            status.fill(model, officerId);
+        }
+        return "certification/me";
+    }
+}

@@ -1,0 +1,46 @@
+package org.csotracker.certification.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.csotracker.security.CurrentUser;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.ExtendedModelMap;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A file over the upload limit fails before any controller runs (the request cannot be read), so
+ * this advice has to be global. For the certification upload forms it shows the form again with a
+ * plain message next to the file field and status 413; any other path gets the default handling.
+ * (The forms carry their CSRF token in the action URL, so the request gets this far.)
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UploadLimits {
+
+    private final MyCertificationPages mine;
+    private final VerificationPages verification;
+
+    UploadLimits(MyCertificationPages mine, VerificationPages verification) {
+        this.mine = mine;
+        this.verification = verification;
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        ExtendedModelMap model = new ExtendedModelMap();
+        String view;
+        if (path.equals(MyCertificationPages.SUBMIT_PATH) && CurrentUser.get().isPresent()) {
+            view = mine.tooLarge(model);
+        } else if (path.equals(VerificationPages.UPLOAD_PATH)) {
+            view = verification.tooLarge(model);
+        } else {
+            throw e; // not ours: the default resolver answers 413
+        }
+        return new ModelAndView(view, model, HttpStatus.PAYLOAD_TOO_LARGE);
+    }
+}
