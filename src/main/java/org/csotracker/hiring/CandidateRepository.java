@@ -32,4 +32,25 @@ interface CandidateRepository extends JpaRepository<Candidate, Long> {
 
     @Query("select c.stage, count(c) from Candidate c group by c.stage")
     List<Object[]> countByStage();
+
+    /** One board column: the first cards of a stage, without a count query (the board counts separately). */
+    @Query("""
+            select c from Candidate c
+            where c.stage = :stage
+              and (:q = '' or lower(c.lastName) like concat(:q, '%') or lower(c.firstName) like concat(:q, '%')
+                   or c.email like concat(:q, '%'))
+              and (:district = '' or lower(c.districtPreference) = :district or lower(c.offerDistrict) = :district)
+            """)
+    List<Candidate> column(HiringStage stage, String q, String district, Pageable pageable);
+
+    /** Candidates per stage matching the board's filters, in one query. */
+    @Query("""
+            select c.stage, count(c) from Candidate c
+            where 1 = 1
+              and (:q = '' or lower(c.lastName) like concat(:q, '%') or lower(c.firstName) like concat(:q, '%')
+                   or c.email like concat(:q, '%'))
+              and (:district = '' or lower(c.districtPreference) = :district or lower(c.offerDistrict) = :district)
+            group by c.stage
+            """)
+    List<Object[]> countByStage(String q, String district);
 }

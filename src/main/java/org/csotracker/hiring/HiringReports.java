@@ -46,25 +46,25 @@ public class HiringReports {
     /** Board columns: open stages (waiting longest first) and hires; closed cases as counts. */
     @Transactional(readOnly = true)
     public Board board(String query, String district) {
+        String q = normalize(query);
+        String d = normalize(district);
         Map<HiringStage, Long> counts = new EnumMap<>(HiringStage.class);
-        boolean filtered = !normalize(query).isEmpty() || !normalize(district).isEmpty();
-        if (!filtered) {
-            candidates.countByStage().forEach(row -> counts.put((HiringStage) row[0], (Long) row[1]));
-        }
+        (q.isEmpty() && d.isEmpty() ? candidates.countByStage() : candidates.countByStage(q, d))
+                .forEach(row -> counts.put((HiringStage) row[0], (Long) row[1]));
+        Instant now = clock.instant();
         List<Column> columns = new ArrayList<>();
         for (HiringStage stage : boardStages()) {
-            Page<CandidateSummary> page = search(Set.of(stage), query, district,
-                    PageRequest.of(0, CARDS_PER_COLUMN, sortFor(stage)));
-            columns.add(new Column(stage, filtered ? page.getTotalElements() : counts.getOrDefault(stage, 0L),
-                    page.getContent()));
+            long count = counts.getOrDefault(stage, 0L);
+            List<CandidateSummary> cards = count == 0 ? List.of() : candidates.column(stage, q, d,
+                    PageRequest.of(0, CARDS_PER_COLUMN, sortFor(stage))).stream().map(c -> CandidateSummary.of(c, now)).toList();
+            columns.add(new Column(stage, count, cards));
         }
         Map<HiringStage, Long> closed = new LinkedHashMap<>();
         for (HiringStage stage : List.of(HiringStage.REJECTED, HiringStage.WITHDRAWN, HiringStage.OFFER_DECLINED,
                 HiringStage.OFFER_EXPIRED)) {
-            closed.put(stage, filtered ? search(Set.of(stage), query, district, PageRequest.of(0, 1)).getTotalElements()
-                    : counts.getOrDefault(stage, 0L));
+            closed.put(stage, counts.getOrDefault(stage, 0L));
         }
-        return new Board(columns, closed, normalize(query), normalize(district));
+        return new Board(columns, closed, q, d);
     }
 
     public static List<HiringStage> boardStages() {
