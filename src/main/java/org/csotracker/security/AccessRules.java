@@ -42,6 +42,8 @@ public final class AccessRules {
             signedIn(HttpMethod.GET, "/swagger-ui.html"),
             signedIn(HttpMethod.GET, "/swagger-ui/**"),
             signedIn(HttpMethod.GET, "/diagrams/{processKey}.bpmn"),
+            staff(HttpMethod.GET, "/processes"),
+            staff(HttpMethod.GET, "/processes/{key}"),
 
             // public: applying, answering an offer, activating a new CSO login
             anyone(HttpMethod.GET, "/apply"),
