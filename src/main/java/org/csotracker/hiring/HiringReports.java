@@ -16,7 +16,10 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** What HR reads: the pipeline board, searches, the task list and the funnel. */
 @Service
@@ -29,8 +32,15 @@ public class HiringReports {
     private final StageVisitRepository visits;
     private final TaskService tasks;
     private final Clock clock;
+    static final java.time.Duration BOARD_FRESHNESS = java.time.Duration.ofSeconds(3);
+    private final com.github.benmanes.caffeine.cache.Cache<List<String>, Board> boards = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().expireAfterWrite(BOARD_FRESHNESS).maximumSize(500).build();
+    private final TransactionTemplate readOnly;
 
-    HiringReports(CandidateRepository candidates, StageVisitRepository visits, TaskService tasks, Clock clock) {
+    HiringReports(CandidateRepository candidates, StageVisitRepository visits, TaskService tasks, Clock clock,
+                  PlatformTransactionManager transactions) {
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.candidates = candidates;
         this.visits = visits;
         this.tasks = tasks;
@@ -43,11 +53,28 @@ public class HiringReports {
     public record Board(List<Column> columns, Map<HiringStage, Long> closed, String query, String district) {
     }
 
-    /** Board columns: open stages (waiting longest first) and hires; closed cases as counts. */
-    @Transactional(readOnly = true)
+    /**
+     * Board columns: open stages (waiting longest first) and hires; closed cases as counts. Many people
+     * watch the board and few change it: a board is kept until a candidate changes on this node (see
+     * {@link CandidateChanges}), and at most {@link #BOARD_FRESHNESS}, which bounds what another
+     * node's changes (or an SQL script's) take to show.
+     */
     public Board board(String query, String district) {
         String q = normalize(query);
         String d = normalize(district);
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return computeBoard(q, d); // may see changes that roll back: never cache them
+        }
+        return boards.get(List.of(q, d), key -> readOnly.execute(tx -> computeBoard(q, d)));
+    }
+
+    /** A candidate changed (called after the commit): every cached board is out of date. */
+    void candidatesChanged() {
+        boards.invalidateAll();
+    }
+
+    private Board computeBoard(String q, String d) {
         Map<HiringStage, Long> counts = new EnumMap<>(HiringStage.class);
         (q.isEmpty() && d.isEmpty() ? candidates.countByStage() : candidates.countByStage(q, d))
                 .forEach(row -> counts.put((HiringStage) row[0], (Long) row[1]));
