@@ -15,8 +15,6 @@ import org.csotracker.common.InvalidInputException;
 import org.csotracker.hiring.HiringReports;
 import org.csotracker.people.Officer;
 import org.csotracker.people.People;
-import org.csotracker.people.Role;
-import org.csotracker.security.CsoUser;
 import org.csotracker.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
