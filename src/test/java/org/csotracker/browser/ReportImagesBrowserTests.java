@@ -36,6 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +66,8 @@ class ReportImagesBrowserTests {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @ParameterizedTest
     @CsvSource({"HR, /reports/hiring, report-hiring", "COORDINATOR, /reports/academy, report-academy",
@@ -108,6 +111,9 @@ class ReportImagesBrowserTests {
             if (i < 3) {
                 hiring.recordBackgroundCheck(candidate.getId(), new Steps.BackgroundCheck(true, null));
             }
+            // as if they had applied weeks ago: each stay a few days long
+            jdbc.update("update cso.candidate_stage set entered_at = entered_at - make_interval(days => ?) where candidate_id = ?",
+                    3 + (i * 5) % 11, candidate.getId());
         }
         String coordinator = users.staff(Role.COORDINATOR);
         Cohort cohort = academy.createCohort(new Requests.NewCohort("Report cohort " + System.nanoTime(), LocalDate.now(), 20,
@@ -119,6 +125,9 @@ class ReportImagesBrowserTests {
             academy.enroll(cohort.getId(), recruit.getId());
             academy.recordResult(recruit.getId(), "DE-ESCALATION", new ResultEntry(scores[i], new BigDecimal("32"),
                     LocalDate.now(), "Ofc. Rivera", scores[i] >= 50, null));
+            int second = Math.min(100, scores[(i + 2) % scores.length] + 8);
+            academy.recordResult(recruit.getId(), "CULTURAL-COMPETENCY", new ResultEntry(second, new BigDecimal("24"),
+                    LocalDate.now(), "Dr. Banks", null, null));
         }
         int[] daysLeft = {12, 26, 41, 63, 85, 200, 400, 600};
         String[] categories = {"MIDYEAR_PROGRAM", "DE_ESCALATION_REFRESHER", "ELECTIVE"};
@@ -127,6 +136,9 @@ class ReportImagesBrowserTests {
             Officer officer = hire("Certified", "Officer " + (i + 1), completed.minusWeeks(9));
             tx.executeWithoutResult(s -> events.publishEvent(new AcademyCompleted(officer.getId(), null, "Cohort Spring",
                     completed, List.of())));
+            // certified on the day the class ended, as the demo data has it
+            jdbc.update("update cso.certification_status_change s set effective_at = c.certified_on + time '17:00' "
+                    + "from cso.certification c where c.id = s.certification_id and c.officer_id = ?", officer.getId());
             education.record(officer.getId(), new CeEntry(categories[i % 3], "Course " + i, "State academy",
                     new BigDecimal(4 + i % 4), LocalDate.now().minusDays(10 + i * 20L)));
         }
