@@ -122,6 +122,10 @@ public class ContinuingEducation {
         for (int i = 0; i < session.attendees().size(); i++) {
             Attendee a = session.attendees().get(i);
             String at = "attendees[" + i + "].";
+            if (a == null) {
+                errors.add(new FieldError("attendees[" + i + "]", "must be an officer with their hours"));
+                continue;
+            }
             CeEntry entry = new CeEntry(session.category(), session.title(), session.provider(),
                     a.hours() != null ? a.hours() : session.hours(), session.completedOn());
             try {
