@@ -27,7 +27,7 @@ public final class Requests {
 
     public record NewCohort(@NotBlank @Size(max = 100) String name, @NotNull LocalDate startDate,
                             @NotNull @Min(1) @Max(200) Integer capacity, @NotBlank @Size(max = 60) String coordinator,
-                            @Size(max = 200) String location, @Valid List<ScheduleLine> schedule) {
+                            @Size(max = 200) String location, @Valid List<@NotNull ScheduleLine> schedule) {
     }
 
     /** A module in a week; without a schedule the cohort follows the catalog's weeks. */
@@ -60,7 +60,7 @@ public final class Requests {
     }
 
     /** Rows are checked by the academy, not here, so that every bad row is reported at once. */
-    public record BulkResults(@NotBlank String moduleCode, @NotEmpty @Size(max = 2000) List<BulkRow> rows) {
+    public record BulkResults(@NotBlank String moduleCode, @NotEmpty @Size(max = 2000) List<@NotNull BulkRow> rows) {
     }
 
     /** What a bulk entry did: new results, rows already recorded identically, and how many passed. */

@@ -1,10 +1,9 @@
 package org.csotracker.audit;
 
+
+import jakarta.validation.constraints.Min;
 import java.time.Instant;
 
-import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
@@ -12,7 +11,6 @@ import org.springframework.ui.Model;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The audit log for administrators: newest first, a page at a time. Read-only by design. */
 @Controller
@@ -41,14 +39,5 @@ class AuditController {
         Page<AuditEvent> events = audit.latest(PageRequest.of(page, 50));
         model.addAttribute("events", events);
         return "audit/log";
-    }
-
-    @GetMapping("/api/audit")
-    @ResponseBody
-    @Operation(summary = "The audit log, newest first (ADMIN)")
-    EntryPage api(@RequestParam(defaultValue = "0") @Min(0) int page,
-                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        Page<AuditEvent> events = audit.latest(PageRequest.of(page, size));
-        return new EntryPage(events.map(Entry::of).getContent(), page, events.getTotalPages(), events.getTotalElements());
     }
 }

@@ -19,6 +19,8 @@ import org.csotracker.academy.TrainingModule;
 import org.csotracker.audit.AuditTrail;
 import org.csotracker.common.ConflictException;
 import org.csotracker.common.InvalidInputException;
+import org.csotracker.common.PayloadTooLargeException;
+import org.csotracker.common.UnsupportedMediaTypeException;
 import org.csotracker.common.InvalidInputException.FieldError;
 import org.csotracker.common.NotFoundException;
 import org.csotracker.documents.CertificateContent;
@@ -120,6 +122,10 @@ public class ContinuingEducation {
         for (int i = 0; i < session.attendees().size(); i++) {
             Attendee a = session.attendees().get(i);
             String at = "attendees[" + i + "].";
+            if (a == null) {
+                errors.add(new FieldError("attendees[" + i + "]", "must be an officer with their hours"));
+                continue;
+            }
             CeEntry entry = new CeEntry(session.category(), session.title(), session.provider(),
                     a.hours() != null ? a.hours() : session.hours(), session.completedOn());
             try {
@@ -164,11 +170,11 @@ public class ContinuingEducation {
             throw new InvalidInputException("evidence", "is required: a PDF or image of the certificate of attendance");
         }
         if (file.length > EVIDENCE_MAX_BYTES) {
-            throw new InvalidInputException("evidence", "is larger than 5 MB");
+            throw new PayloadTooLargeException("evidence", "is larger than 5 MB");
         }
         String type = sniff(file);
         if (type == null || !EVIDENCE_TYPES.contains(type)) {
-            throw new InvalidInputException("evidence", "must be a PDF, PNG or JPEG file");
+            throw new UnsupportedMediaTypeException("evidence", "must be a PDF, PNG or JPEG file");
         }
         if (records.findSame(officerId, entry.category(), entry.title().strip(), entry.completedOn()).isPresent()) {
             throw new ConflictException("You already have this course on " + entry.completedOn() + " on record.");

@@ -3,6 +3,8 @@ package org.csotracker.web;
 import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.csotracker.common.FormBinder;
@@ -13,7 +15,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** A new CSO chooses their password through the one-time link HR gave them. */
 @Controller
@@ -29,6 +30,10 @@ class AccountPages {
 
     record Activation(@NotBlank @Size(min = 10, max = 200, message = "must be 10 to 200 characters") String password,
                       @NotBlank String confirmation) {
+        @Override
+        public String toString() {
+            return "Activation[password=(hidden), confirmation=(hidden)]";
+        }
     }
 
     @GetMapping("/activate/{token}")
@@ -40,7 +45,10 @@ class AccountPages {
     }
 
     @PostMapping("/activate/{token}")
-    String activate(@PathVariable String token, @RequestParam Map<String, String> form, Model model) {
+    String activate(@PathVariable String token, HttpServletRequest request, Model model) {
+        // read from the request, not bound as a handler argument: arguments are logged at TRACE, passwords never are
+        Map<String, String> form = new HashMap<>();
+        request.getParameterMap().forEach((name, values) -> form.put(name, values.length == 0 ? "" : values[0]));
         FormBinder.Bound<Activation> bound = forms.bind(form, Activation.class);
         Map<String, String> errors = new HashMap<>(bound.errors());
         if (bound.valid() && !bound.value().password().equals(bound.value().confirmation())) {

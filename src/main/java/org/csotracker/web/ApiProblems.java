@@ -13,6 +13,8 @@ import jakarta.validation.ConstraintViolationException;
 import org.csotracker.common.ConflictException;
 import org.csotracker.common.InvalidInputException;
 import org.csotracker.common.NotFoundException;
+import org.csotracker.common.PayloadTooLargeException;
+import org.csotracker.common.UnsupportedMediaTypeException;
 import org.csotracker.common.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +103,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException ex) {
         return invalid(ex.errors().stream().map(e -> new FieldProblem(e.field(), e.message())).toList());
+    }
+
+    @ExceptionHandler(UnsupportedMediaTypeException.class)
+    ResponseEntity<ProblemDetail> unsupportedMediaType(UnsupportedMediaTypeException ex) {
+        return withStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", ex);
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLargeException ex) {
+        return withStatus(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", ex);
+    }
+
+    private static ResponseEntity<ProblemDetail> withStatus(HttpStatus status, String title, InvalidInputException ex) {
+        ProblemDetail problem = invalid(ex.errors().stream().map(e -> new FieldProblem(e.field(), e.message())).toList());
+        problem.setStatus(status);
+        problem.setTitle(title);
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(NotFoundException.class)

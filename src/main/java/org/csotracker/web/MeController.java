@@ -31,6 +31,10 @@ class MeController {
 
     record PasswordChange(@NotBlank String currentPassword,
                           @NotBlank @Size(min = 10, max = 200, message = "must be 10 to 200 characters") String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChange[currentPassword=(hidden), newPassword=(hidden)]"; // handler arguments are logged at TRACE
+        }
     }
 
     @GetMapping("/api/me")

@@ -138,9 +138,9 @@ class CertificationApiTests {
         String cso = login(officer);
         long before = ceCount();
         submit(cso, new MockMultipartFile("evidence", "certificate.pdf", "application/pdf", "MZ this is an exe".getBytes()))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("evidence"));
+                .andExpect(status().isUnsupportedMediaType()).andExpect(jsonPath("$.errors[0].field").value("evidence"));
         submit(cso, new MockMultipartFile("evidence", "../../etc/passwd.pdf", "application/pdf", new byte[6 * 1024 * 1024]))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value(containsString("5 MB")));
+                .andExpect(status().isPayloadTooLarge()).andExpect(jsonPath("$.errors[0].message").value(containsString("5 MB")));
         assertThat(ceCount()).isEqualTo(before);
 
         String saved = submit(cso, new MockMultipartFile("evidence", "../../first-aid.pdf", "application/pdf",

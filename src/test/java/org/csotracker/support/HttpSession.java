@@ -31,6 +31,12 @@ public class HttpSession {
         return send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/html,application/json"));
     }
 
+    /** A page visit with a cookie header of the caller's choosing (e.g. an old session id). */
+    public HttpResponse<String> getWithCookie(String path, String cookie) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/html,application/json")
+                .header("Cookie", cookie));
+    }
+
     public HttpResponse<String> get(String path, String user, String password) {
         return send(HttpRequest.newBuilder(uri(path)).GET().header("Authorization", basic(user, password))
                 .header("Accept", "application/json"));

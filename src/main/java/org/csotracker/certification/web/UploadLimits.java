@@ -5,6 +5,10 @@ import org.csotracker.security.CurrentUser;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.ui.ExtendedModelMap;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,8 +34,17 @@ class UploadLimits {
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+    Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                    e.getMaxUploadSize() > 0
+                    ? "The upload is larger than the limit of " + DataSize.ofBytes(e.getMaxUploadSize()).toMegabytes() + " MB."
+                    : "The upload is larger than the limit.");
+            problem.setTitle("Payload too large");
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
         ExtendedModelMap model = new ExtendedModelMap();
         String view;
         if (path.equals(MyCertificationPages.SUBMIT_PATH) && CurrentUser.get().isPresent()) {
