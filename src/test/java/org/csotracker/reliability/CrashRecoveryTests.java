@@ -39,6 +39,7 @@ class CrashRecoveryTests {
         arguments.add("--csotracker.embedded-database.data-directory=" + data);
         try (AppProcess app = new AppProcess(work.resolve("app.log"), AppProcess.freePort(), arguments, Map.of())) {
             app.start();
+            log("started");
             createStaff(jdbc(app));
             Workload load = new Workload(List.of(app.url("")), "crash");
             load.createCohort();
@@ -53,14 +54,16 @@ class CrashRecoveryTests {
                 }));
             }
             // two crashes: a third of the way and two thirds of the way through the calls
-            int expectedCalls = CANDIDATES * 14;
+            int expectedCalls = CANDIDATES * 9;
             for (int crash = 1; crash <= 2; crash++) {
                 while (load.answered.get() < expectedCalls * crash / 3 && !allDone(drivers)) {
                     Thread.sleep(100);
                 }
                 app.kill();
+                log("killed after " + load.answered.get() + " answered calls");
                 Thread.sleep(1000);
                 app.start();
+                log("restarted");
             }
             clients.shutdown();
             assertThat(clients.awaitTermination(5, TimeUnit.MINUTES)).as("all candidates driven").isTrue();
@@ -69,12 +72,20 @@ class CrashRecoveryTests {
             }
             assertThat(load.unanswered.get()).as("calls made while the app was down").isPositive();
 
+            log("all candidates driven, " + load.answered.get() + " answered calls, " + load.unanswered.get() + " unanswered");
             Consistency consistency = new Consistency(load, jdbc(app));
             consistency.awaitSettled(Duration.ofMinutes(2));
+            log("settled");
             consistency.assertAll();
             assertThat(load.candidates).hasSize(CANDIDATES);
             assertThat(load.officers).hasSize(CANDIDATES * 8 / 10);
         }
+    }
+
+    private static final long BEGIN = System.nanoTime();
+
+    static void log(String what) {
+        System.out.printf("%6.1f s  %s%n", (System.nanoTime() - BEGIN) / 1e9, what);
     }
 
     private static boolean allDone(List<Future<?>> drivers) {

@@ -96,8 +96,8 @@ final class Workload {
         Path path = Path.of(i);
         long id = apply(i);
         candidates.put(id, path);
+        JsonNode candidate = read("/api/candidates/" + id, HR);
         while (true) {
-            JsonNode candidate = read("/api/candidates/" + id, HR);
             String stage = candidate.get("stage").asText();
             if (stage.equals(path.finalStage)) {
                 if (path == Path.HIRE) {
@@ -110,12 +110,16 @@ final class Workload {
             String[] step = nextStep(path, stage);
             if (step == null) { // being hired by the job executor
                 Thread.sleep(300);
+                candidate = read("/api/candidates/" + id, HR);
                 continue;
             }
             Answer answer = send("POST", "/api/candidates/" + id + "/" + step[0], step[1], HR);
             if (answer.status() == 200) {
                 confirmedSteps.add(new Confirmed(id, step[0]));
-            } else if (!(answer.status() == 409 && answer.retried())) {
+                candidate = json.readTree(answer.body()); // the step answers with the candidate as it is now
+            } else if (answer.status() == 409 && answer.retried()) {
+                candidate = read("/api/candidates/" + id, HR);
+            } else {
                 unexpected.add("candidate " + id + " " + step[0] + ": " + answer);
                 return;
             }
