@@ -30,31 +30,34 @@ running_port() {
   kill -0 "$pid" 2>/dev/null && echo "$port"
 }
 
-copy_files() { # everything but the write-ahead log and the files of the running server
-  tar -C "$data" --warning=no-file-changed --warning=no-file-removed \
-      --exclude=./pg_wal --exclude=./postmaster.pid --exclude=./postmaster.opts --exclude=./epg-lock \
-      --exclude=./pg_replslot/* --exclude=./pg_stat_tmp/* -cf "$work/base.tar" . || [ $? -eq 1 ]
-}
+# everything but the write-ahead log and the files of the running server
+# (tar exits 1 when a file changed while it was read: expected while the app runs)
+cat > "$work/copy.sh" <<COPY
+tar -C "$data" --warning=no-file-changed --warning=no-file-removed \\
+    --exclude=./pg_wal --exclude=./postmaster.pid --exclude=./postmaster.opts --exclude=./epg-lock \\
+    --exclude='./pg_replslot/*' --exclude='./pg_stat_tmp/*' -cf "$work/base.tar" . || [ \$? -eq 1 ]
+COPY
 
 if port="$(running_port)"; then
   echo "backup: PostgreSQL is running on port $port; taking an online backup of $data"
-  export -f copy_files
-  export data work
   if ! command -v psql >/dev/null; then
     echo "backup: psql is needed for an online backup (apt-get install postgresql-client)" >&2; exit 2
   fi
   # one session: the backup must start and stop in the same connection
+  export COPY_SCRIPT="$work/copy.sh"
   psql -X -q -v ON_ERROR_STOP=1 -v label="$work/backup_label" -h localhost -p "$port" -U postgres -d postgres -At <<'SQL'
-select pg_backup_start('csotracker-backup', true);
-\! bash -c copy_files
+select pg_backup_start('csotracker-backup', true) \g /dev/null
+\! bash "$COPY_SCRIPT"
 \o :label
 select labelfile from pg_backup_stop(false);
 \o
 SQL
+  [ -s "$work/backup_label" ] || { echo "backup: no backup label from pg_backup_stop" >&2; exit 1; }
 else
   echo "backup: PostgreSQL is not running; archiving $data as it is"
-  copy_files
+  bash "$work/copy.sh"
 fi
+[ -s "$work/base.tar" ] || { echo "backup: copying $data failed" >&2; exit 1; }
 # the log needed to make the copy consistent (it holds at least everything since the backup start)
 tar -C "$data" --warning=no-file-changed -rf "$work/base.tar" ./pg_wal || [ $? -eq 1 ]
 if [ -f "$work/backup_label" ]; then

@@ -127,9 +127,12 @@ final class AppProcess implements AutoCloseable {
         return found;
     }
 
+    /** The log's errors and causes, the lines that tell why a start failed. */
     private String tail() throws IOException {
-        String text = Files.readString(log);
-        return text.substring(Math.max(0, text.length() - 4000));
+        List<String> lines = Files.readAllLines(log).stream()
+                .filter(l -> l.contains("Caused by:") || l.contains(" ERROR ") || l.contains("FATAL") || l.contains("PANIC"))
+                .map(l -> l.substring(0, Math.min(500, l.length()))).toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     }
 
     static int freePort() throws IOException {
