@@ -93,13 +93,13 @@ final class Consistency {
         assertThat(count("select count(*) from cso.user_account where officer_id = ?", officer)).isEqualTo(1);
         assertThat(rows("select status from cso.officer where id = ?", officer).get(0)[0]).isEqualTo("CERTIFIED");
 
-        List<String[]> recruits = rows("select status, process_instance_id from cso.recruit where officer_id = ?", officer);
+        List<String[]> recruits = rows("select status, process_instance_id, id from cso.recruit where officer_id = ?", officer);
         assertThat(recruits).as("enrollments of officer %d", officer).hasSize(1);
         assertThat(recruits.get(0)[0]).isEqualTo("COMPLETED");
         assertThat(instances.get(recruits.get(0)[1]).get("state").asText()).isEqualTo("COMPLETED");
         assertThat(endEvents.get(recruits.get(0)[1])).contains("EndEvent_AcademyCompleted");
-        assertThat(instancesOf("AcademyProcess", null, instances).stream()
-                .filter(i -> i.equals(recruits.get(0)[1]))).hasSize(1);
+        assertThat(instancesOf("AcademyProcess", recruits.get(0)[2], instances)).as("academy processes of officer %d", officer)
+                .containsExactly(recruits.get(0)[1]);
         assertThat(rows("select module_code || ':' || attempt from cso.module_result where officer_id = ? order by 1", officer)
                 .stream().map(r -> r[0])).containsExactly("CULTURAL-COMPETENCY:1", "DE-ESCALATION:1");
 
