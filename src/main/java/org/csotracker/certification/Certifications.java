@@ -214,16 +214,16 @@ public class Certifications {
                 + (progress.met() ? "You have completed the continuing education it needs; it will be renewed."
                 : "Continuing education still missing: " + progress.missingSummary() + ".") + "\n";
         String key = "reminder:" + c.getId() + ":" + c.getPeriodEnd() + ":" + daysBefore;
-        mailer.queue(key + ":cso", officer.getEmail(), subject, body);
-        people.loginOf(officer.getId()).ifPresent(login -> notifications.notifyUser(login.getUsername(), subject,
-                progress.met() ? "Your continuing education is complete." : "Missing: " + progress.missingSummary(), "/me"));
+        // a CSO with a login gets the reminder in the app, and by e-mail as their notification settings say;
+        // without a login (not activated yet) the officer's address gets it
+        people.loginOf(officer.getId()).ifPresentOrElse(login -> notifications.remindUser(login.getUsername(), subject,
+                        body.substring(body.indexOf('\n') + 2).strip(), "/me", key + ":cso"),
+                () -> mailer.queue(key + ":cso", officer.getEmail(), subject, body));
         if (notifySupervisor && officer.getSupervisor() != null) {
             String about = officer.getFullName() + "'s certification expires in " + daysBefore + " days";
-            mailer.queue(key + ":supervisor", people.emailOf(officer.getSupervisor()).orElse(null), about,
-                    about + " (" + c.getPeriodEnd() + "). " + (progress.met() ? "Continuing education is complete."
-                            : "Missing: " + progress.missingSummary() + ".") + "\n");
-            notifications.notifyUser(officer.getSupervisor(), about, progress.met() ? "Continuing education complete"
-                    : "Missing: " + progress.missingSummary(), "/certification/officers/" + officer.getId());
+            notifications.remindUser(officer.getSupervisor(), about, about + " (" + c.getPeriodEnd() + "). "
+                    + (progress.met() ? "Continuing education is complete." : "Missing: " + progress.missingSummary() + "."),
+                    "/certification/officers/" + officer.getId(), key + ":supervisor");
         }
         audit.record(AuditTrail.SYSTEM, SUBJECT, c.getId(), "REMINDER_SENT", daysBefore + " days before expiry"
                 + (notifySupervisor ? ", supervisor told" : ""));

@@ -33,6 +33,9 @@ class MeController {
                           @NotBlank @Size(min = 10, max = 200, message = "must be 10 to 200 characters") String newPassword) {
     }
 
+    record MailChoice(@jakarta.validation.constraints.NotNull org.csotracker.people.NotificationMail notificationMail) {
+    }
+
     @GetMapping("/api/me")
     @Operation(summary = "The signed-in user, their roles and (for a CSO) their officer id")
     Me me() {
@@ -44,6 +47,13 @@ class MeController {
     @Operation(summary = "Change your own password")
     ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange change) {
         people.changePassword(CurrentUser.require().getUsername(), change.currentPassword(), change.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/api/me/notification-mail")
+    @Operation(summary = "Choose which of your notifications are also e-mailed: ALL, REMINDERS (default) or NONE")
+    ResponseEntity<Void> notificationMail(@Valid @RequestBody MailChoice choice) {
+        people.setNotificationMail(CurrentUser.require().getUsername(), choice.notificationMail());
         return ResponseEntity.noContent().build();
     }
 }
