@@ -44,12 +44,17 @@ class DecisionTables {
                 .map(this::table).toList();
     }
 
+    /** The DMN file's name, without the server's directories. */
+    private static String fileName(String resource) {
+        return resource == null ? null : resource.substring(Math.max(resource.lastIndexOf('/'), resource.lastIndexOf('\\')) + 1);
+    }
+
     private Table table(DecisionDefinition definition) {
         DmnModelInstance model = repository.getDmnModelInstance(definition.getId());
         Decision decision = model.getModelElementById(definition.getKey());
         if (!(decision.getExpression() instanceof DecisionTable table)) {
             return new Table(definition.getKey(), definition.getName(), definition.getVersion(),
-                    definition.getResourceName(), "(not a decision table)", null, List.of(), List.of(), List.of());
+                    fileName(definition.getResourceName()), "(not a decision table)", null, List.of(), List.of(), List.of());
         }
         List<Column> inputs = table.getInputs().stream().map(DecisionTables::input).toList();
         List<Column> outputs = table.getOutputs().stream().map(DecisionTables::output).toList();
@@ -61,7 +66,7 @@ class DecisionTables {
                     rule.getOutputEntries().stream().map(e -> blankAsDash(e.getTextContent())).toList(),
                     rule.getDescription() == null ? "" : rule.getDescription().getTextContent().strip()));
         }
-        return new Table(definition.getKey(), definition.getName(), definition.getVersion(), definition.getResourceName(),
+        return new Table(definition.getKey(), definition.getName(), definition.getVersion(), fileName(definition.getResourceName()),
                 table.getHitPolicy().name(), table.getAggregation() == null ? null : table.getAggregation().name(),
                 inputs, outputs, rows);
     }
