@@ -67,7 +67,7 @@ class AdminJourneyBrowserTests {
             browser.field("Search").sendKeys(username);
             browser.click("Search");
             assertThat(browser.driver().findElements(By.cssSelector("table.users tbody tr"))).hasSize(1);
-            assertThat(browser.text()).contains("COORDINATOR, HR", "Awaiting activation");
+            assertThat(browser.text()).contains("HR, COORDINATOR", "Awaiting activation");
             browser.open("/admin/users");
             docs(browser, "admin-users");
 
