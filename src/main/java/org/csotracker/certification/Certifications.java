@@ -266,11 +266,14 @@ public class Certifications {
         String title = officer.getFullName() + "'s certification has lapsed";
         notifications.notifyUser(officer.getSupervisor(), title, "Grace period ended " + c.getGraceUntil(),
                 "/certification/officers/" + officer.getId());
-        people.loginOf(officer.getId()).ifPresent(login -> notifications.notifyUser(login.getUsername(),
-                "Your certification has lapsed", "Talk to your supervisor about reinstatement.", "/me"));
-        mailer.queue("lapsed:" + c.getId() + ":" + c.getPeriodEnd(), officer.getEmail(), "Your CSO certification has lapsed",
-                "Hello " + officer.getFirstName() + ",\n\nyour certification lapsed on " + c.getGraceUntil()
-                        + " because the required continuing education was not completed.\n");
+        String lapsedKey = "lapsed:" + c.getId() + ":" + c.getPeriodEnd();
+        String lapsedText = "Your certification lapsed on " + c.getGraceUntil()
+                + " because the required continuing education was not completed.";
+        // with a login, the e-mail follows the CSO's notification settings; without one, the officer's address gets it
+        people.loginOf(officer.getId()).ifPresentOrElse(login -> notifications.remindUser(login.getUsername(),
+                        "Your CSO certification has lapsed", lapsedText + " Talk to your supervisor about reinstatement.", "/me", lapsedKey),
+                () -> mailer.queue(lapsedKey, officer.getEmail(), "Your CSO certification has lapsed",
+                        "Hello " + officer.getFirstName() + ",\n\n" + lapsedText + "\n"));
         audit.record(AuditTrail.SYSTEM, SUBJECT, c.getId(), "LAPSED", "Grace period ended " + c.getGraceUntil());
     }
 

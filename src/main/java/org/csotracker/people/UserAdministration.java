@@ -129,6 +129,9 @@ public class UserAdministration {
             }
         }
         account.setEnabled(enabled);
+        if (!enabled) {
+            account.awaitActivation(null, null); // a pending activation or reset link must not re-enable the login
+        }
         users.flush();
         audit.record("UserAccount", id, enabled ? "LOGIN_ENABLED" : "LOGIN_DISABLED", account.getUsername());
         events.publishEvent(new LoginChanged(account.getUsername(), true));

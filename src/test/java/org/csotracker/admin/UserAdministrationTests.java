@@ -203,6 +203,24 @@ class UserAdministrationTests {
     }
 
     @Test
+    void disablingALoginVoidsItsPendingResetLink() throws Exception {
+        String username = users.ensure(unique("voided"), Set.of(Role.HR), null);
+        long id = idOf(username);
+        TestUsers.asSystem(() -> administration.resetPassword(id, version(id)));
+        String token = linkMailedTo(username + "@example.org");
+        TestUsers.asSystem(() -> administration.setEnabled(id, false, version(id)));
+
+        mvc.perform(post("/activate/" + token).with(csrf()).param("password", "sneaking-back-in").param("confirmation", "sneaking-back-in"))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("unknown, used or expired")));
+        assertThat(people.findLogin(username).orElseThrow().enabled()).isFalse();
+        assertThat(administration.get(id).status()).isEqualTo("Disabled");
+        mvc.perform(post("/api/admin/users/" + id + "/password-reset").with(users.as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + version(id) + "}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("This login is disabled. Enable it before sending a password reset link."));
+    }
+
+    @Test
     void anAdministratorCannotDemoteOrDisableThemselves() throws Exception {
         String admin = users.ensure(unique("selfadmin"), Set.of(Role.ADMIN, Role.HR), null);
         long id = idOf(admin);
