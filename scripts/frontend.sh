@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -d node_modules/bpmn-js ] || [ ! -d node_modules/chart.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# axe-core (a devDependency) is read by the browser tests from node_modules/axe-core: never served by the app
+if [ ! -d node_modules/bpmn-js ] || [ ! -d node_modules/chart.js ] || [ ! -d node_modules/axe-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "frontend: installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -214,16 +214,16 @@ public class Certifications {
                 + (progress.met() ? "You have completed the continuing education it needs; it will be renewed."
                 : "Continuing education still missing: " + progress.missingSummary() + ".") + "\n";
         String key = "reminder:" + c.getId() + ":" + c.getPeriodEnd() + ":" + daysBefore;
-        mailer.queue(key + ":cso", officer.getEmail(), subject, body);
-        people.loginOf(officer.getId()).ifPresent(login -> notifications.notifyUser(login.getUsername(), subject,
-                progress.met() ? "Your continuing education is complete." : "Missing: " + progress.missingSummary(), "/me"));
+        // a CSO with a login gets the reminder in the app, and by e-mail as their notification settings say;
+        // without a login (not activated yet) the officer's address gets it
+        people.loginOf(officer.getId()).ifPresentOrElse(login -> notifications.remindUser(login.getUsername(), subject,
+                        body.substring(body.indexOf('\n') + 2).strip(), "/me", key + ":cso"),
+                () -> mailer.queue(key + ":cso", officer.getEmail(), subject, body));
         if (notifySupervisor && officer.getSupervisor() != null) {
             String about = officer.getFullName() + "'s certification expires in " + daysBefore + " days";
-            mailer.queue(key + ":supervisor", people.emailOf(officer.getSupervisor()).orElse(null), about,
-                    about + " (" + c.getPeriodEnd() + "). " + (progress.met() ? "Continuing education is complete."
-                            : "Missing: " + progress.missingSummary() + ".") + "\n");
-            notifications.notifyUser(officer.getSupervisor(), about, progress.met() ? "Continuing education complete"
-                    : "Missing: " + progress.missingSummary(), "/certification/officers/" + officer.getId());
+            notifications.remindUser(officer.getSupervisor(), about, about + " (" + c.getPeriodEnd() + "). "
+                    + (progress.met() ? "Continuing education is complete." : "Missing: " + progress.missingSummary() + "."),
+                    "/certification/officers/" + officer.getId(), key + ":supervisor");
         }
         audit.record(AuditTrail.SYSTEM, SUBJECT, c.getId(), "REMINDER_SENT", daysBefore + " days before expiry"
                 + (notifySupervisor ? ", supervisor told" : ""));
@@ -266,11 +266,14 @@ public class Certifications {
         String title = officer.getFullName() + "'s certification has lapsed";
         notifications.notifyUser(officer.getSupervisor(), title, "Grace period ended " + c.getGraceUntil(),
                 "/certification/officers/" + officer.getId());
-        people.loginOf(officer.getId()).ifPresent(login -> notifications.notifyUser(login.getUsername(),
-                "Your certification has lapsed", "Talk to your supervisor about reinstatement.", "/me"));
-        mailer.queue("lapsed:" + c.getId() + ":" + c.getPeriodEnd(), officer.getEmail(), "Your CSO certification has lapsed",
-                "Hello " + officer.getFirstName() + ",\n\nyour certification lapsed on " + c.getGraceUntil()
-                        + " because the required continuing education was not completed.\n");
+        String lapsedKey = "lapsed:" + c.getId() + ":" + c.getPeriodEnd();
+        String lapsedText = "Your certification lapsed on " + c.getGraceUntil()
+                + " because the required continuing education was not completed.";
+        // with a login, the e-mail follows the CSO's notification settings; without one, the officer's address gets it
+        people.loginOf(officer.getId()).ifPresentOrElse(login -> notifications.remindUser(login.getUsername(),
+                        "Your CSO certification has lapsed", lapsedText + " Talk to your supervisor about reinstatement.", "/me", lapsedKey),
+                () -> mailer.queue(lapsedKey, officer.getEmail(), "Your CSO certification has lapsed",
+                        "Hello " + officer.getFirstName() + ",\n\n" + lapsedText + "\n"));
         audit.record(AuditTrail.SYSTEM, SUBJECT, c.getId(), "LAPSED", "Grace period ended " + c.getGraceUntil());
     }
 

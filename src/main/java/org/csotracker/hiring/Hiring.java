@@ -285,6 +285,7 @@ public class Hiring {
         candidate.escalate();
         audit.record(AuditTrail.SYSTEM, SUBJECT, id, "BACKGROUND_CHECK_ESCALATED",
                 "Overdue since " + candidate.getDueAt() + "; escalated to HR supervisor " + settings.hrSupervisor());
+        events.publishEvent(new BackgroundCheckOverdue(id, candidate.getFullName(), candidate.getDueAt(), settings.hrSupervisor()));
     }
 
     @Transactional

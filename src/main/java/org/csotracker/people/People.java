@@ -49,6 +49,28 @@ public class People {
         return users.findByUsername(username).map(UserAccount::getEmail);
     }
 
+    /** Where and whether a user wants notifications e-mailed; empty for an unknown username. */
+    @Transactional(readOnly = true)
+    public Optional<MailPreference> mailPreference(String username) {
+        return users.findByUsername(username).map(u -> new MailPreference(u.getEmail(), u.getNotificationMail()));
+    }
+
+    public record MailPreference(String email, NotificationMail notificationMail) {
+    }
+
+    /** A user chooses which notifications they also get by e-mail. */
+    @Transactional
+    public void setNotificationMail(String username, NotificationMail choice) {
+        UserAccount account = users.findByUsername(username).orElseThrow(() -> NotFoundException.of("User", username));
+        if (choice == null) {
+            throw new InvalidInputException("notificationMail", "must be one of ALL, REMINDERS, NONE");
+        }
+        if (account.getNotificationMail() != choice) {
+            account.setNotificationMail(choice);
+            audit.record("UserAccount", account.getId(), "NOTIFICATION_MAIL_CHANGED", "e-mail for: " + choice.title());
+        }
+    }
+
     @Transactional(readOnly = true)
     public boolean userExists(String username) {
         return users.existsByUsername(username);
