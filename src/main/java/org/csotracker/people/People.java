@@ -43,6 +43,36 @@ public class People {
         return users.findByUsername(username).map(UserAccount::getEmail);
     }
 
+    /** The languages the app speaks; the first is the default. */
+    public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "es");
+
+    /** The language a login reads pages, mails and certificates in ("en" or "es"). */
+    @Transactional(readOnly = true)
+    public Optional<String> languageOf(String username) {
+        return users.findByUsername(username).map(UserAccount::getPreferredLanguage);
+    }
+
+    /** The language of an officer's login; an officer without a login reads English. */
+    @Transactional(readOnly = true)
+    public String languageOfOfficer(Long officerId) {
+        return users.findByOfficerId(officerId).map(UserAccount::getPreferredLanguage).orElse(LANGUAGES.get(0));
+    }
+
+    /** The user picks the language of the app; audited when it changes. */
+    @Transactional
+    public void changeLanguage(String username, String language) {
+        if (!LANGUAGES.contains(language)) {
+            throw new InvalidInputException("language", "must be one of " + LANGUAGES);
+        }
+        UserAccount account = users.findByUsername(username)
+                .orElseThrow(() -> NotFoundException.of("User", username));
+        if (!language.equals(account.getPreferredLanguage())) {
+            audit.record(username, "UserAccount", account.getId(), "LANGUAGE_CHANGED",
+                    account.getPreferredLanguage() + " to " + language);
+            account.setPreferredLanguage(language);
+        }
+    }
+
     @Transactional(readOnly = true)
     public boolean userExists(String username) {
         return users.existsByUsername(username);
