@@ -30,6 +30,16 @@ public record NewApplication(
         @NotNull(message = "{csotracker.validation.consent}")
         @AssertTrue(message = "{csotracker.validation.consent}") Boolean consent) {
 
+    /** The same application; without a language of its own it takes {@code language} (the page's or the client's). */
+    public NewApplication withDefaultLanguage(String language) {
+        if (preferredLanguage != null && !preferredLanguage.isBlank()) {
+            return this;
+        }
+        return new NewApplication(firstName, lastName, email, phone, languages, communityEngagementYears,
+                crisisExperienceYears, education, ageEligible, workAuthorized, districtPreference, statement,
+                "es".equals(language) ? "es" : "en", consent);
+    }
+
     /** Languages spoken, split on commas, blanks dropped. */
     public List<String> languageList() {
         return Arrays.stream(languages.split("[,;/]")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();

@@ -120,6 +120,12 @@ public class People {
      */
     @Transactional
     public OfficerLogin createOfficerLogin(Long officerId) {
+        return createOfficerLogin(officerId, LANGUAGES.get(0));
+    }
+
+    /** As {@link #createOfficerLogin(Long)}, the login reading pages and mails in {@code language} ("en" or "es"). */
+    @Transactional
+    public OfficerLogin createOfficerLogin(Long officerId, String language) {
         Optional<UserAccount> existing = users.findByOfficerId(officerId);
         if (existing.isPresent()) {
             return OfficerLogin.of(existing.get());
@@ -129,10 +135,12 @@ public class People {
         UserAccount account = new UserAccount(username, passwordEncoder.encode(Tokens.random()), officer.getFullName(),
                 officer.getEmail(), java.util.Set.of(Role.CSO), officerId, clock.instant());
         account.setEnabled(false);
+        account.setPreferredLanguage(LANGUAGES.contains(language) ? language : LANGUAGES.get(0));
         account.awaitActivation(Tokens.random(), clock.instant().plus(java.time.Duration.ofDays(30)));
         users.save(account);
         audit.record("UserAccount", account.getId(), "USER_CREATED",
-                "CSO login " + username + " for officer " + officer.getEmployeeNumber() + ", awaiting activation");
+                "CSO login " + username + " for officer " + officer.getEmployeeNumber() + ", awaiting activation, language "
+                        + account.getPreferredLanguage());
         return OfficerLogin.of(account);
     }
 
