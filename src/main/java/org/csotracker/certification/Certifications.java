@@ -143,7 +143,7 @@ public class Certifications {
         CertificateContent.Kind kind = kindOf(c);
         byte[] file = pdf.render(new CertificateContent(number, officer.getFullName(), kind, settings.program(),
                 department.name(), department.unit(), LocalDate.now(clock), c.getPeriodStart(), c.getPeriodEnd(),
-                modules(c), signatories(), verificationUrl(number)));
+                modules(c, locale), signatories(), verificationUrl(number), locale));
         Certificate certificate = certificates.saveAndFlush(new Certificate(number, c, kind, officer.getFullName(),
                 CertificatePdf.sha256(file), file.length, clock.instant()));
         files.save(new CertificateFile(certificate.getId(), file));
@@ -179,13 +179,15 @@ public class Certifications {
         return (10 - sum % 10) % 10;
     }
 
-    private List<CertificateContent.ModuleLine> modules(Certification c) {
+    /** What the certificate lists, titled in the holder's language where the catalog has a translation. */
+    private List<CertificateContent.ModuleLine> modules(Certification c, java.util.Locale locale) {
         if (c.getPeriodNumber() == 1) {
-            return education.academyModules(c.getOfficerId());
+            return education.academyModules(c.getOfficerId(), (code, title) -> letters.title("module." + code, title, locale));
         }
         return education.hoursByCategory(c.getOfficerId(), c.getPeriodStart().minusMonths(
                 java.time.Period.between(c.getPeriodStart(), c.getPeriodEnd()).toTotalMonths()), c.getPeriodStart())
-                .entrySet().stream().map(e -> new CertificateContent.ModuleLine(education.categoryTitle(e.getKey()),
+                .entrySet().stream().map(e -> new CertificateContent.ModuleLine(
+                        letters.title("ce.category." + e.getKey(), education.categoryTitle(e.getKey()), locale),
                         e.getValue().setScale(0, java.math.RoundingMode.HALF_UP).intValue())).toList();
     }
 

@@ -33,6 +33,11 @@ class OfficerLetters {
         return messages.getMessage(key, args, locale);
     }
 
+    /** The translation of a catalog title (a module or a category), or the title itself. */
+    String title(String key, String title, Locale locale) {
+        return messages.getMessage(key, null, title, locale);
+    }
+
     /** What continuing education is still missing, e.g. "8 of 16 h Midyear continuing-education program". */
     String missing(ContinuingEducation.Progress progress, Locale locale) {
         return progress.lines().stream().filter(l -> !l.met())
