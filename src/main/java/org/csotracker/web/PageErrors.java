@@ -62,9 +62,15 @@ class PageErrors {
         return generic(HttpStatus.BAD_REQUEST);
     }
 
+    /**
+     * A business error's own message (written in English by the module that raised it); a reader of another
+     * language sees the status's text in their language instead.
+     */
     private static ModelAndView page(HttpStatus status, String message) {
         log.debug("Page error {}: {}", status, message);
-        return ErrorPages.page(status, message, null);
+        ModelAndView page = ErrorPages.page(status, message, null);
+        page.addObject("fallbackKey", ErrorPages.friendlyKey(status));
+        return page;
     }
 
     /** An error without a message of its own: the page says it in the reader's language. */

@@ -132,7 +132,7 @@ class SpanishPagesTests {
         names.add(offered.getFullName());
         names.add(offered.getOfferDistrict());
 
-        List<String> pages = List.of("/login", "/apply", "/apply/thanks", "/verify", "/verify?number=not-a-number",
+        List<String> pages = List.of("/login", "/apply", "/apply/thanks", "/verify", "/verify?number=12%2034",
                 "/verify/" + certificate, "/verify/CSO-2000-000000-0", "/offers/" + offered.getOfferToken(),
                 "/activate/" + activation);
         for (String page : pages) {
@@ -192,6 +192,16 @@ class SpanishPagesTests {
         assertThat(page.select("#phone-error").text()).isEqualTo("solo puede contener dígitos, espacios y + ( ) - .");
         assertThat(page.select("#consent-error").text()).isEqualTo("es necesario para tramitar la solicitud");
         assertThat(page.select(".alert-danger").text()).isEqualTo("Corrija los campos marcados abajo.");
+    }
+
+    @Test
+    void errorPagesSpeakTheReadersLanguage() throws Exception {
+        Document spanish = render(get("/offers/{token}", "no-such-offer").cookie(new Cookie(COOKIE, "es")), 404);
+        assertThat(spanish.select("h1").text()).isEqualTo("No encontrado");
+        assertThat(spanish.select("main").text()).contains("No encontramos esa página o ese registro.")
+                .doesNotContain("This offer link is unknown.");
+        Document english = render(get("/offers/{token}", "no-such-offer").cookie(new Cookie(COOKIE, "en")), 404);
+        assertThat(english.select("main").text()).contains("This offer link is unknown.");
     }
 
     private void assertSpanish(String page, Document english, Document spanish) {
