@@ -26,9 +26,11 @@ public class CertificationReports {
     private final AcademyReports academy;
     private final People people;
     private final Clock clock;
+    private final StatusCache cache;
 
     CertificationReports(Certifications certifications, ContinuingEducation education, AcademyReports academy,
-                         People people, Clock clock) {
+                         People people, Clock clock, StatusCache cache) {
+        this.cache = cache;
         this.certifications = certifications;
         this.education = education;
         this.academy = academy;
@@ -64,8 +66,11 @@ public class CertificationReports {
                          List<CeView> continuingEducation, AcademyReports.Transcript transcript, Long certificationId) {
     }
 
-    @Transactional(readOnly = true)
     public Status status(Long officerId) {
+        return cache.ofOfficer(officerId, () -> computeStatus(officerId));
+    }
+
+    private Status computeStatus(Long officerId) {
         Officer officer = people.officer(officerId);
         var certification = certifications.ofOfficer(officerId);
         List<CeView> ce = education.of(officerId).stream().map(CeView::of).toList();
@@ -117,8 +122,11 @@ public class CertificationReports {
                                LocalDate issuedOn, VerificationStatus status) {
     }
 
-    @Transactional(readOnly = true)
     public java.util.Optional<Verification> verify(String number) {
+        return cache.ofCertificate(number, () -> computeVerification(number));
+    }
+
+    private java.util.Optional<Verification> computeVerification(String number) {
         return certifications.certificate(number).map(cert -> {
             Certification c = certifications.certification(cert.getCertificationId());
             return new Verification(cert.getNumber(), cert.getHolderName(), cert.getKind().name(), cert.getPeriodStart(),

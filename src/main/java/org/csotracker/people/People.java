@@ -21,6 +21,11 @@ public class People {
     private final AuditTrail audit;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    /**
+     * The hash a login gets until its owner chooses a password: of a random secret nobody knows, made
+     * once per start, so no password matches it and hiring does not pay for a bcrypt round per hire.
+     */
+    private final String unusablePasswordHash;
 
     People(OfficerRepository officers, UserAccountRepository users, PasswordEncoder passwordEncoder,
            AuditTrail audit, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
@@ -28,6 +33,7 @@ public class People {
         this.officers = officers;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.unusablePasswordHash = passwordEncoder.encode(Tokens.random());
         this.audit = audit;
         this.clock = clock;
     }
@@ -132,7 +138,7 @@ public class People {
         }
         Officer officer = officer(officerId);
         String username = freeUsername(officer);
-        UserAccount account = new UserAccount(username, passwordEncoder.encode(Tokens.random()), officer.getFullName(),
+        UserAccount account = new UserAccount(username, unusablePasswordHash, officer.getFullName(),
                 officer.getEmail(), java.util.Set.of(Role.CSO), officerId, clock.instant());
         account.setEnabled(false);
         account.setPreferredLanguage(LANGUAGES.contains(language) ? language : LANGUAGES.get(0));
