@@ -129,6 +129,11 @@ class MessageBundleTests {
         Document doc = Jsoup.parse(html);
         List<String> found = new ArrayList<>();
         for (Element element : doc.getAllElements()) {
+            for (String call : List.of("th:replace", "th:insert")) {
+                if (element.hasAttr(call)) {
+                    found.addAll(literalLabels(element.attr(call)));
+                }
+            }
             if (element.tagName().equals("script") || element.tagName().equals("style") || substituted(element)) {
                 continue;
             }
@@ -138,11 +143,6 @@ class MessageBundleTests {
                     if (!NO_WORDS.matcher(text).matches()) {
                         found.add(text);
                     }
-                }
-            }
-            for (String call : List.of("th:replace", "th:insert")) {
-                if (element.hasAttr(call)) {
-                    found.addAll(literalLabels(element.attr(call)));
                 }
             }
             for (Attribute attribute : element.attributes()) {
