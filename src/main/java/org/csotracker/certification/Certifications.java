@@ -122,7 +122,7 @@ public class Certifications {
         return Date.from(ZonedDateTime.of(day, settings.reminderTime(), clock.getZone()).toInstant());
     }
 
-    private static CertificateContent.Kind kindOf(Certification c) {
+    static CertificateContent.Kind kindOf(Certification c) {
         return c.getPeriodNumber() == 1 ? CertificateContent.Kind.ACADEMY_COMPLETION : CertificateContent.Kind.RENEWAL;
     }
 

@@ -204,6 +204,12 @@ public class People {
         return byId;
     }
 
+    /** Collects rows and hands each on with its officer, reading the officers a batch at a time. */
+    public <T> OfficerBatch<T> batch(java.util.function.Function<T, Long> officerId,
+                                     java.util.function.BiConsumer<T, Officer> sink) {
+        return new OfficerBatch<>(this, officerId, sink);
+    }
+
     /** Officers in a status, longest-waiting (earliest hired) first, at most {@code limit}. */
     @Transactional(readOnly = true)
     public java.util.List<Officer> officersWithStatus(OfficerStatus status, int limit) {

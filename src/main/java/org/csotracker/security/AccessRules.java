@@ -109,6 +109,22 @@ public final class AccessRules {
             roles(HttpMethod.GET, "/certification/**", Role.COORDINATOR),
             roles(HttpMethod.POST, "/certification/**", Role.COORDINATOR),
 
+            // reports: dashboards, CSV exports, calendar feeds (a CSO's feed opens with its secret link)
+            staff(HttpMethod.GET, "/reports"),
+            roles(HttpMethod.GET, "/reports/hiring", Role.HR),
+            roles(HttpMethod.GET, "/reports/academy", Role.COORDINATOR),
+            roles(HttpMethod.GET, "/reports/certification", Role.COORDINATOR, Role.SUPERVISOR, Role.ADMIN),
+            roles(HttpMethod.GET, "/reports/continuing-education", Role.COORDINATOR),
+            roles(HttpMethod.GET, "/api/exports/candidates.csv", Role.HR),
+            roles(HttpMethod.GET, "/api/exports/cohorts/{id}/roster.csv", Role.COORDINATOR),
+            roles(HttpMethod.GET, "/api/exports/module-results.csv", Role.COORDINATOR),
+            roles(HttpMethod.GET, "/api/exports/continuing-education.csv", Role.COORDINATOR),
+            roles(HttpMethod.GET, "/api/exports/certifications.csv", Role.COORDINATOR, Role.SUPERVISOR, Role.ADMIN),
+            roles(HttpMethod.GET, "/api/calendars/cohorts/{id}.ics", Role.COORDINATOR, Role.ADMIN),
+            anyone(HttpMethod.GET, "/calendar/{token}.ics"),
+            roles(HttpMethod.GET, "/me/calendar", Role.CSO),
+            roles(HttpMethod.POST, "/me/calendar", Role.CSO),
+
             // everyone signed in: their own notifications
             signedIn(HttpMethod.GET, "/notifications"),
             signedIn(HttpMethod.POST, "/notifications/{id}/read"),

@@ -43,7 +43,8 @@ class MessageBundleTests {
      * Templates other engineers added in English that are not translated yet: each is checked as soon as it
      * leaves this list, and the test fails when a listed one no longer needs to be here.
      */
-    private static final Set<String> NOT_TRANSLATED_YET = Set.of();
+    private static final Set<String> NOT_TRANSLATED_YET = Set.of("reports/academy.html", "reports/certification.html",
+            "reports/continuing-education.html", "reports/hiring.html", "reports/index.html");
 
     @Test
     void englishAndSpanishHaveTheSameKeysAndPlaceholders() throws IOException {
