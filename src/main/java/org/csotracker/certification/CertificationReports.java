@@ -63,7 +63,8 @@ public class CertificationReports {
     public record HistoryView(String status, Instant effectiveAt, String reason) {
     }
 
-    public record Deadline(LocalDate date, String what) {
+    /** {@code code} names the kind of deadline (CONTINUING_EDUCATION, EXPIRES, EXPIRED, GRACE_ENDS) for pages in any language. */
+    public record Deadline(LocalDate date, String what, String code) {
     }
 
     /** Everything a CSO (or their supervisor, or a coordinator) needs to see about one certification. */
@@ -111,11 +112,12 @@ public class CertificationReports {
         if (!progress.met()) {
             // once the period has ended, the hours still count until the grace period ends
             deadlines.add(new Deadline(inGrace ? c.getGraceUntil() : c.getPeriodEnd(),
-                    "Complete continuing education: " + progress.missingSummary()));
+                    "Complete continuing education: " + progress.missingSummary(), "CONTINUING_EDUCATION"));
         }
-        deadlines.add(new Deadline(c.getPeriodEnd(), inGrace ? "Certification expired" : "Certification expires"));
+        deadlines.add(new Deadline(c.getPeriodEnd(), inGrace ? "Certification expired" : "Certification expires",
+                inGrace ? "EXPIRED" : "EXPIRES"));
         if (inGrace) {
-            deadlines.add(new Deadline(c.getGraceUntil(), "Grace period ends: the certification lapses"));
+            deadlines.add(new Deadline(c.getGraceUntil(), "Grace period ends: the certification lapses", "GRACE_ENDS"));
         }
         deadlines.sort(Comparator.comparing(Deadline::date));
         return deadlines;

@@ -126,7 +126,7 @@ public class HiringReports {
     // ---- the task list ----------------------------------------------------------------------
 
     public record OpenTask(String taskId, String name, Long candidateId, String candidateName, Instant created,
-                           Instant due, boolean overdue) {
+                           Instant due, boolean overdue, HiringStage stage) {
     }
 
     /** Open hiring steps for the HR group, oldest first. */
@@ -142,7 +142,8 @@ public class HiringReports {
             Candidate c = byId.get(Long.valueOf(tasksBusinessKey(t)));
             Instant due = c == null ? null : c.getDueAt();
             return new OpenTask(t.getId(), t.getName(), c == null ? null : c.getId(), c == null ? "?" : c.getFullName(),
-                    t.getCreateTime().toInstant(), due, due != null && now.isAfter(due));
+                    t.getCreateTime().toInstant(), due, due != null && now.isAfter(due),
+                    HiringStage.ofTask(t.getTaskDefinitionKey()).orElse(null));
         }).toList();
     }
 

@@ -71,6 +71,36 @@ public class People {
         }
     }
 
+    /** The languages the app speaks; the first is the default. */
+    public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "es");
+
+    /** The language a login reads pages, mails and certificates in ("en" or "es"). */
+    @Transactional(readOnly = true)
+    public Optional<String> languageOf(String username) {
+        return users.findByUsername(username).map(UserAccount::getPreferredLanguage);
+    }
+
+    /** The language of an officer's login; an officer without a login reads English. */
+    @Transactional(readOnly = true)
+    public String languageOfOfficer(Long officerId) {
+        return users.findByOfficerId(officerId).map(UserAccount::getPreferredLanguage).orElse(LANGUAGES.get(0));
+    }
+
+    /** The user picks the language of the app; audited when it changes. */
+    @Transactional
+    public void changeLanguage(String username, String language) {
+        if (!LANGUAGES.contains(language)) {
+            throw new InvalidInputException("language", "must be one of " + LANGUAGES);
+        }
+        UserAccount account = users.findByUsername(username)
+                .orElseThrow(() -> NotFoundException.of("User", username));
+        if (!language.equals(account.getPreferredLanguage())) {
+            audit.record(username, "UserAccount", account.getId(), "LANGUAGE_CHANGED",
+                    account.getPreferredLanguage() + " to " + language);
+            account.setPreferredLanguage(language);
+        }
+    }
+
     @Transactional(readOnly = true)
     public boolean userExists(String username) {
         return users.existsByUsername(username);
@@ -118,6 +148,12 @@ public class People {
      */
     @Transactional
     public OfficerLogin createOfficerLogin(Long officerId) {
+        return createOfficerLogin(officerId, LANGUAGES.get(0));
+    }
+
+    /** As {@link #createOfficerLogin(Long)}, the login reading pages and mails in {@code language} ("en" or "es"). */
+    @Transactional
+    public OfficerLogin createOfficerLogin(Long officerId, String language) {
         Optional<UserAccount> existing = users.findByOfficerId(officerId);
         if (existing.isPresent()) {
             return OfficerLogin.of(existing.get());
@@ -127,10 +163,12 @@ public class People {
         UserAccount account = new UserAccount(username, unusablePasswordHash, officer.getFullName(),
                 officer.getEmail(), java.util.Set.of(Role.CSO), officerId, clock.instant());
         account.setEnabled(false);
+        account.setPreferredLanguage(LANGUAGES.contains(language) ? language : LANGUAGES.get(0));
         account.awaitActivation(Tokens.random(), clock.instant().plus(java.time.Duration.ofDays(30)));
         users.save(account);
         audit.record("UserAccount", account.getId(), "USER_CREATED",
-                "CSO login " + username + " for officer " + officer.getEmployeeNumber() + ", awaiting activation");
+                "CSO login " + username + " for officer " + officer.getEmployeeNumber() + ", awaiting activation, language "
+                        + account.getPreferredLanguage());
         return OfficerLogin.of(account);
     }
 

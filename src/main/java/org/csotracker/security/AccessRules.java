@@ -26,6 +26,7 @@ public final class AccessRules {
             // the shell: login, assets, health
             anyone(HttpMethod.GET, "/login"),
             anyone(HttpMethod.GET, "/error"),
+            anyone(HttpMethod.POST, "/language"),
             anyone(HttpMethod.GET, "/css/**"),
             anyone(HttpMethod.GET, "/js/**"),
             anyone(HttpMethod.GET, "/images/**"),
