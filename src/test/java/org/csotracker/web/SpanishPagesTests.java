@@ -110,7 +110,7 @@ class SpanishPagesTests {
 
     @Test
     void everyPageACsoUsesIsInSpanish() throws Exception {
-        for (String page : List.of("/", "/me", "/me/calendar", "/notifications", "/error")) {
+        for (String page : List.of("/", "/me", "/me/calendar", "/account", "/notifications", "/error")) {
             TestUsers.asSystem(() -> people.changeLanguage(cso, "en"));
             Document english = render(get(page).with(users.as(cso)).requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 404));
             TestUsers.asSystem(() -> people.changeLanguage(cso, "es"));
