@@ -86,7 +86,7 @@ class SpanishPagesTests {
     Officer officer;
     String cso;
     String certificate;
-    /** Proper names on the pages: people, the department, its unit and districts, the product, the languages. */
+    /** Proper names on the pages: people and their usernames, the department, its unit and districts, the product, the languages. */
     Set<String> names;
 
     @BeforeEach
@@ -104,7 +104,7 @@ class SpanishPagesTests {
         management.executeJob(issue.getId());
         certificate = certifications.certificates(officer.getId()).get(0).getNumber();
         names = new HashSet<>(Set.of("CSO Tracker", "API", "Cockpit", "English", "Español", "No",
-                department.name(), department.unit(), officer.getFullName(), "Test " + cso));
+                department.name(), department.unit(), officer.getFullName(), "Test " + cso, cso));
         names.addAll(department.districts());
     }
 
