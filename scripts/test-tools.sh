@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond Java and Maven, only when it is missing:
 #  - Debian's chromium and chromium-driver for the browser tests (never a downloaded browser)
+#  - Debian's postgresql-client: psql for the backup script's test, pgbench for the benchmark
 #  (the npm packages, bpmnlint included, are installed by scripts/frontend.sh during the build)
 # Maven runs this before the tests (see pom.xml); it is safe to run by hand too.
 set -euo pipefail
@@ -11,6 +12,8 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 fc-list 2>/dev/null | grep -qi dejavu || need_apt+=(fonts-dejavu-core)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+# psql for scripts/backup.sh (BackupRestoreTests); pgbench for mvn -Pbenchmark verify
+command -v psql >/dev/null 2>&1 || need_apt+=(postgresql-client)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo=""

@@ -303,8 +303,12 @@ public class Academy {
     }
 
     private Recorded record(Recruit recruit, TrainingModule module, ResultEntry entry) {
-        Optional<Task> task = openTask(recruit, module.getCode(), TASK_RECORD_RESULT, TASK_RECORD_RETAKE);
-        List<ModuleResult> attempts = results.findByOfficerIdAndModuleCodeOrderByAttempt(recruit.getOfficerId(), module.getCode());
+        return record(recruit, module, entry, openTask(recruit, module.getCode(), TASK_RECORD_RESULT, TASK_RECORD_RETAKE),
+                results.findByOfficerIdAndModuleCodeOrderByAttempt(recruit.getOfficerId(), module.getCode()));
+    }
+
+    private Recorded record(Recruit recruit, TrainingModule module, ResultEntry entry, Optional<Task> task,
+                            List<ModuleResult> attempts) {
         if (task.isEmpty()) {
             if (!attempts.isEmpty() && attempts.get(attempts.size() - 1).sameAs(entry)) {
                 return new Recorded(attempts.get(attempts.size() - 1), false);
@@ -386,6 +390,11 @@ public class Academy {
                 .orElseThrow(() -> new InvalidInputException("moduleCode", "is not a module in the catalog"));
         Map<Long, Recruit> enrolled = new HashMap<>();
         recruits.findByCohortIdAndStatusIn(cohortId, Set.of(RecruitStatus.ENROLLED)).forEach(r -> enrolled.put(r.getOfficerId(), r));
+        // the whole cohort's open steps and earlier attempts in two queries, not two per row
+        Map<Long, Optional<Task>> open = openTasks(enrolled.values(), module);
+        Map<Long, List<ModuleResult>> attempts = new HashMap<>();
+        results.findByOfficerIdInAndModuleCodeOrderByAttempt(enrolled.keySet(), module.getCode())
+                .forEach(r -> attempts.computeIfAbsent(r.getOfficerId(), k -> new ArrayList<>()).add(r));
         List<FieldError> errors = new ArrayList<>();
         Map<Long, Integer> seen = new HashMap<>();
         List<Recruit> targets = new ArrayList<>();
@@ -395,7 +404,7 @@ public class Academy {
             for (ConstraintViolation<Requests.BulkRow> v : validator.validate(row)) {
                 errors.add(new FieldError(at + v.getPropertyPath(), v.getMessage()));
             }
-            Long officerId = officerOf(row);
+            Long officerId = row.officerId() != null && enrolled.containsKey(row.officerId()) ? row.officerId() : officerOf(row);
             if (officerId == null) {
                 errors.add(new FieldError(at + "officerId", "is not a known officer (give officerId or employeeNumber)"));
                 targets.add(null);
@@ -411,7 +420,8 @@ public class Academy {
             } else if (errors.stream().noneMatch(e -> e.field().startsWith(at))) {
                 try {
                     validate(module, row.entry(), at);
-                    checkOpen(recruit, module, row.entry(), at);
+                    checkOpen(recruit, module, row.entry(), at, open.get(officerId),
+                            attempts.getOrDefault(officerId, List.of()));
                 } catch (InvalidInputException e) {
                     errors.addAll(e.errors());
                 }
@@ -425,7 +435,9 @@ public class Academy {
         int unchanged = 0;
         int passed = 0;
         for (int i = 0; i < targets.size(); i++) {
-            Recorded outcome = record(targets.get(i), module, bulk.rows().get(i).entry());
+            Recruit recruit = targets.get(i);
+            Recorded outcome = record(recruit, module, bulk.rows().get(i).entry(), open.get(recruit.getOfficerId()),
+                    attempts.getOrDefault(recruit.getOfficerId(), List.of()));
             if (outcome.created()) {
                 recorded++;
             } else {
@@ -436,11 +448,11 @@ public class Academy {
         return new Requests.BulkOutcome(recorded, unchanged, passed, recorded + unchanged - passed);
     }
 
-    private void checkOpen(Recruit recruit, TrainingModule module, ResultEntry entry, String at) {
-        if (openTask(recruit, module.getCode(), TASK_RECORD_RESULT, TASK_RECORD_RETAKE).isPresent()) {
+    private void checkOpen(Recruit recruit, TrainingModule module, ResultEntry entry, String at, Optional<Task> task,
+                           List<ModuleResult> attempts) {
+        if (task.isPresent()) {
             return;
         }
-        List<ModuleResult> attempts = results.findByOfficerIdAndModuleCodeOrderByAttempt(recruit.getOfficerId(), module.getCode());
         if (attempts.isEmpty() || !attempts.get(attempts.size() - 1).sameAs(entry)) {
             throw new InvalidInputException(at + "officerId", noResultOpen(recruit, module, attempts));
         }
@@ -531,6 +543,27 @@ public class Academy {
         people.officer(officerId);
         return recruits.lockEnrolled(officerId).orElseThrow(() -> new ConflictException(
                 "This officer is not enrolled in a cohort.", Map.of("officerId", officerId)));
+    }
+
+    /** Each recruit's open "record result" or "record retake" step for the module, by officer id. */
+    private Map<Long, Optional<Task>> openTasks(java.util.Collection<Recruit> recruits, TrainingModule module) {
+        Map<String, Long> officerByInstance = new HashMap<>();
+        Map<Long, Optional<Task>> open = new HashMap<>();
+        for (Recruit recruit : recruits) {
+            open.put(recruit.getOfficerId(), Optional.empty());
+            if (recruit.getProcessInstanceId() == null) {
+                open.put(recruit.getOfficerId(), openTask(recruit, module.getCode(), TASK_RECORD_RESULT, TASK_RECORD_RETAKE));
+            } else {
+                officerByInstance.put(recruit.getProcessInstanceId(), recruit.getOfficerId());
+            }
+        }
+        if (!officerByInstance.isEmpty()) {
+            tasks.createTaskQuery().processDefinitionKey(KEY).processInstanceIdIn(officerByInstance.keySet().toArray(String[]::new))
+                    .taskDefinitionKeyIn(TASK_RECORD_RESULT, TASK_RECORD_RETAKE)
+                    .taskVariableValueEquals(VAR_MODULE_CODE, module.getCode()).list()
+                    .forEach(t -> open.put(officerByInstance.get(t.getProcessInstanceId()), Optional.of(t)));
+        }
+        return open;
     }
 
     private Optional<Task> openTask(Recruit recruit, String moduleCode, String... keys) {

@@ -11,5 +11,7 @@ interface ModuleResultRepository extends JpaRepository<ModuleResult, Long> {
 
     List<ModuleResult> findByOfficerIdAndModuleCodeOrderByAttempt(Long officerId, String moduleCode);
 
+    List<ModuleResult> findByOfficerIdInAndModuleCodeOrderByAttempt(java.util.Collection<Long> officerIds, String moduleCode);
+
     List<ModuleResult> findByOfficerIdIn(Collection<Long> officerIds);
 }

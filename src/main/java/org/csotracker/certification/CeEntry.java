@@ -12,9 +12,9 @@ import jakarta.validation.constraints.Size;
 
 /** A continuing-education course or session. */
 public record CeEntry(
-        @NotBlank @Pattern(regexp = "[A-Z_]{2,40}", message = "must be a category code such as MIDYEAR_PROGRAM") String category,
+        @NotBlank @Pattern(regexp = "[A-Z_]{2,40}", message = "{csotracker.validation.category}") String category,
         @NotBlank @Size(max = 200) String title,
         @Size(max = 200) String provider,
-        @NotNull @DecimalMin(value = "0.5", message = "must be at least 0.5") @DecimalMax("200") BigDecimal hours,
+        @NotNull @DecimalMin(value = "0.5", message = "{csotracker.validation.hours}") @DecimalMax("200") BigDecimal hours,
         @NotNull LocalDate completedOn) {
 }

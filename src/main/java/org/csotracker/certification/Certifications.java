@@ -55,12 +55,14 @@ public class Certifications {
     private final DepartmentSettings department;
     private final CertificationSettings settings;
     private final Clock clock;
+    private final OfficerLetters letters;
 
     Certifications(CertificationRepository certifications, StatusChangeRepository statusChanges,
                    CertificateRepository certificates, CertificateFileRepository files,
                    CertificationRules rules, ContinuingEducation education, CertificatePdf pdf, People people,
                    RuntimeService runtime, Mailer mailer, Notifications notifications, AuditTrail audit,
-                   DepartmentSettings department, CertificationSettings settings, Clock clock) {
+                   DepartmentSettings department, CertificationSettings settings, Clock clock, OfficerLetters letters) {
+        this.letters = letters;
         this.certifications = certifications;
         this.statusChanges = statusChanges;
         this.certificates = certificates;
@@ -120,7 +122,7 @@ public class Certifications {
         return Date.from(ZonedDateTime.of(day, settings.reminderTime(), clock.getZone()).toInstant());
     }
 
-    private static CertificateContent.Kind kindOf(Certification c) {
+    static CertificateContent.Kind kindOf(Certification c) {
         return c.getPeriodNumber() == 1 ? CertificateContent.Kind.ACADEMY_COMPLETION : CertificateContent.Kind.RENEWAL;
     }
 
@@ -136,21 +138,22 @@ public class Certifications {
             return existing.get();
         }
         Officer officer = people.officer(c.getOfficerId());
+        java.util.Locale locale = letters.officer(officer.getId());
         String number = number();
         CertificateContent.Kind kind = kindOf(c);
         byte[] file = pdf.render(new CertificateContent(number, officer.getFullName(), kind, settings.program(),
                 department.name(), department.unit(), LocalDate.now(clock), c.getPeriodStart(), c.getPeriodEnd(),
-                modules(c), signatories(), verificationUrl(number)));
+                modules(c, locale), signatories(), verificationUrl(number), locale));
         Certificate certificate = certificates.saveAndFlush(new Certificate(number, c, kind, officer.getFullName(),
                 CertificatePdf.sha256(file), file.length, clock.instant()));
         files.save(new CertificateFile(certificate.getId(), file));
         audit.record(AuditTrail.SYSTEM, SUBJECT, c.getId(), "CERTIFICATE_ISSUED", number + " (" + kind.name().toLowerCase()
                 .replace('_', ' ') + "), valid " + c.getPeriodStart() + " to " + c.getPeriodEnd());
-        mailer.queue("certificate:" + number, officer.getEmail(), "Your CSO certificate " + number,
-                "Congratulations, " + officer.getFirstName() + ".\n\nYour certificate " + number + " is ready. "
-                        + "Sign in to CSO Tracker to download it.\nAnyone can check it at " + verificationUrl(number) + "\n");
+        mailer.queue("certificate:" + number, officer.getEmail(), letters.text("mail.certificate.subject", locale, number),
+                letters.text("mail.certificate.body", locale, officer.getFirstName(), number, verificationUrl(number)));
         people.loginOf(officer.getId()).ifPresent(login -> notifications.notifyUser(login.getUsername(),
-                "Your certificate " + number + " is ready", "Valid until " + c.getPeriodEnd(), "/me"));
+                letters.text("notify.certificate.title", locale, number),
+                letters.text("notify.certificate.body", locale, c.getPeriodEnd().toString()), "/me"));
         return certificate;
     }
 
@@ -176,13 +179,15 @@ public class Certifications {
         return (10 - sum % 10) % 10;
     }
 
-    private List<CertificateContent.ModuleLine> modules(Certification c) {
+    /** What the certificate lists, titled in the holder's language where the catalog has a translation. */
+    private List<CertificateContent.ModuleLine> modules(Certification c, java.util.Locale locale) {
         if (c.getPeriodNumber() == 1) {
-            return education.academyModules(c.getOfficerId());
+            return education.academyModules(c.getOfficerId(), (code, title) -> letters.title("module." + code, title, locale));
         }
         return education.hoursByCategory(c.getOfficerId(), c.getPeriodStart().minusMonths(
                 java.time.Period.between(c.getPeriodStart(), c.getPeriodEnd()).toTotalMonths()), c.getPeriodStart())
-                .entrySet().stream().map(e -> new CertificateContent.ModuleLine(education.categoryTitle(e.getKey()),
+                .entrySet().stream().map(e -> new CertificateContent.ModuleLine(
+                        letters.title("ce.category." + e.getKey(), education.categoryTitle(e.getKey()), locale),
                         e.getValue().setScale(0, java.math.RoundingMode.HALF_UP).intValue())).toList();
     }
 
@@ -209,21 +214,29 @@ public class Certifications {
         }
         Officer officer = people.officer(c.getOfficerId());
         ContinuingEducation.Progress progress = education.progress(officer, c);
-        String subject = "Your CSO certification expires in " + daysBefore + " days";
-        String body = "Hello " + officer.getFirstName() + ",\n\nyour certification expires on " + c.getPeriodEnd() + ". "
-                + (progress.met() ? "You have completed the continuing education it needs; it will be renewed."
-                : "Continuing education still missing: " + progress.missingSummary() + ".") + "\n";
+        java.util.Locale locale = letters.officer(officer.getId());
+        String days = String.valueOf(daysBefore);
+        String subject = letters.text("mail.reminder.subject", locale, days);
+        String body = letters.text("mail.reminder.body", locale, officer.getFirstName(), c.getPeriodEnd().toString(),
+                progress.met() ? letters.text("mail.reminder.met", locale)
+                        : letters.text("mail.reminder.missing", locale, letters.missing(progress, locale)));
         String key = "reminder:" + c.getId() + ":" + c.getPeriodEnd() + ":" + daysBefore;
-        mailer.queue(key + ":cso", officer.getEmail(), subject, body);
-        people.loginOf(officer.getId()).ifPresent(login -> notifications.notifyUser(login.getUsername(), subject,
-                progress.met() ? "Your continuing education is complete." : "Missing: " + progress.missingSummary(), "/me"));
+        // a CSO with a login gets the reminder in the app, and by e-mail as their notification settings say;
+        // without a login (not activated yet) the officer's address gets it
+        String inApp = progress.met() ? letters.text("notify.reminder.met", locale)
+                : letters.text("notify.reminder.missing", locale, letters.missing(progress, locale));
+        people.loginOf(officer.getId()).ifPresentOrElse(login -> notifications.remindUser(login.getUsername(), subject,
+                        inApp, "/me", key + ":cso"),
+                () -> mailer.queue(key + ":cso", officer.getEmail(), subject, body));
         if (notifySupervisor && officer.getSupervisor() != null) {
-            String about = officer.getFullName() + "'s certification expires in " + daysBefore + " days";
-            mailer.queue(key + ":supervisor", people.emailOf(officer.getSupervisor()).orElse(null), about,
-                    about + " (" + c.getPeriodEnd() + "). " + (progress.met() ? "Continuing education is complete."
-                            : "Missing: " + progress.missingSummary() + ".") + "\n");
-            notifications.notifyUser(officer.getSupervisor(), about, progress.met() ? "Continuing education complete"
-                    : "Missing: " + progress.missingSummary(), "/certification/officers/" + officer.getId());
+            java.util.Locale theirs = letters.user(officer.getSupervisor());
+            String about = letters.text("mail.reminder.supervisor.subject", theirs, officer.getFullName(), days);
+            String missing = letters.missing(progress, theirs);
+            notifications.remindUser(officer.getSupervisor(), about, letters.text("mail.reminder.supervisor.body", theirs,
+                            officer.getFullName(), days, c.getPeriodEnd().toString(),
+                            progress.met() ? letters.text("mail.reminder.supervisor.met", theirs)
+                                    : letters.text("mail.reminder.supervisor.missing", theirs, missing)).strip(),
+                    "/certification/officers/" + officer.getId(), key + ":supervisor");
         }
         audit.record(AuditTrail.SYSTEM, SUBJECT, c.getId(), "REMINDER_SENT", daysBefore + " days before expiry"
                 + (notifySupervisor ? ", supervisor told" : ""));
@@ -266,11 +279,13 @@ public class Certifications {
         String title = officer.getFullName() + "'s certification has lapsed";
         notifications.notifyUser(officer.getSupervisor(), title, "Grace period ended " + c.getGraceUntil(),
                 "/certification/officers/" + officer.getId());
-        people.loginOf(officer.getId()).ifPresent(login -> notifications.notifyUser(login.getUsername(),
-                "Your certification has lapsed", "Talk to your supervisor about reinstatement.", "/me"));
-        mailer.queue("lapsed:" + c.getId() + ":" + c.getPeriodEnd(), officer.getEmail(), "Your CSO certification has lapsed",
-                "Hello " + officer.getFirstName() + ",\n\nyour certification lapsed on " + c.getGraceUntil()
-                        + " because the required continuing education was not completed.\n");
+        String lapsedKey = "lapsed:" + c.getId() + ":" + c.getPeriodEnd();
+        java.util.Locale locale = letters.officer(officer.getId());
+        // with a login, the e-mail follows the CSO's notification settings; without one, the officer's address gets it
+        people.loginOf(officer.getId()).ifPresentOrElse(login -> notifications.remindUser(login.getUsername(),
+                        letters.text("notify.lapsed.title", locale), letters.text("notify.lapsed.body", locale), "/me", lapsedKey),
+                () -> mailer.queue(lapsedKey, officer.getEmail(), letters.text("mail.lapsed.subject", locale),
+                        letters.text("mail.lapsed.body", locale, officer.getFirstName(), c.getGraceUntil().toString())));
         audit.record(AuditTrail.SYSTEM, SUBJECT, c.getId(), "LAPSED", "Grace period ended " + c.getGraceUntil());
     }
 

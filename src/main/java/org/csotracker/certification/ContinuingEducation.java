@@ -291,11 +291,17 @@ public class ContinuingEducation {
     /** The academy modules an officer passed, with their hours, for the completion certificate. */
     @Transactional(readOnly = true)
     public List<CertificateContent.ModuleLine> academyModules(Long officerId) {
+        return academyModules(officerId, (code, title) -> title);
+    }
+
+    /** As {@link #academyModules(Long)}, each title given by {@code title} from the module's code and catalog title. */
+    public List<CertificateContent.ModuleLine> academyModules(Long officerId,
+                                                              java.util.function.BinaryOperator<String> title) {
         List<CertificateContent.ModuleLine> lines = new ArrayList<>();
         for (ModuleResult r : academy.results(officerId)) {
             if (r.isPassed()) {
                 TrainingModule m = academy.moduleVersion(r.getModuleId());
-                lines.add(new CertificateContent.ModuleLine(m.getTitle(), m.getHours()));
+                lines.add(new CertificateContent.ModuleLine(title.apply(m.getCode(), m.getTitle()), m.getHours()));
             }
         }
         return lines;

@@ -54,7 +54,6 @@ final class CertificatePage {
     private static final float[] WHITE = {1f, 1f, 1f};
     private static final float[] BLACK = {0f, 0f, 0f};
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US);
     private static final String PRODUCER = "CSO Tracker (Apache PDFBox)";
 
     private static final byte[] SRGB = java.awt.color.ICC_Profile
@@ -63,10 +62,10 @@ final class CertificatePage {
     /** The certificate's text, already cleaned and checked (see {@link PrintableText}). */
     record Text(String number, String holderName, CertificateContent.Kind kind, String program, String department,
             String unit, LocalDate issuedOn, LocalDate validFrom, LocalDate validUntil, List<Module> modules,
-            List<Signer> signatories, String verificationUrl) {
+            List<Signer> signatories, String verificationUrl, CertificateWording words) {
 
         String title() {
-            return kind == CertificateContent.Kind.RENEWAL ? "Certificate of Renewal" : "Certificate of Completion";
+            return kind == CertificateContent.Kind.RENEWAL ? words.renewal() : words.completion();
         }
 
         int totalHours() {
@@ -84,6 +83,7 @@ final class CertificatePage {
     private PDPageContentStream out;
     private PDFont regular;
     private PDFont bold;
+    private CertificateWording words;
 
     private CertificatePage(CertificateFonts fonts) {
         this.fonts = fonts;
@@ -100,6 +100,7 @@ final class CertificatePage {
     }
 
     private byte[] draw(Text text, Calendar createdAt, boolean pdfA) throws IOException {
+        this.words = text.words();
         try (PDDocument document = new PDDocument()) {
             document.setVersion(1.7f);
             regular = fonts.regular(document);
@@ -241,7 +242,7 @@ final class CertificatePage {
 
     /** "This certifies that", the name (one or two lines), its rule and the statement. */
     private float holder(Text text, float y) throws IOException {
-        centered(regular, 11, GREY, "This certifies that", y);
+        centered(regular, 11, GREY, text.words().certifies(), y);
         String name = text.holderName();
         float maxWidth = 600;
         float size = fitOrZero(bold, name, 30, 18, maxWidth);
@@ -269,8 +270,7 @@ final class CertificatePage {
         out.lineTo(CENTER + half, nameBottom - 10);
         out.stroke();
         String statement = text.kind() == CertificateContent.Kind.RENEWAL
-                ? "has completed the continuing education required to renew this certification."
-                : "has successfully completed all required training modules of the academy.";
+                ? text.words().completedRenewal() : text.words().completedAcademy();
         centered(regular, 10.5f, GREY, statement, nameBottom - 28);
         return nameBottom - 28;
     }
@@ -300,7 +300,8 @@ final class CertificatePage {
         float blockHeight = headingHeight + table.rows * table.lineHeight + totalHeight;
         float blockTop = top - 14 - ((top - 14 - bottom) - blockHeight) / 2;
 
-        String heading = text.kind() == CertificateContent.Kind.RENEWAL ? "Continuing education" : "Training modules";
+        String heading = text.kind() == CertificateContent.Kind.RENEWAL ? text.words().continuingEducationHeading()
+                : text.words().modulesHeading();
         centered(bold, 9, DARK_GOLD, heading, blockTop - 9);
         float tableWidth = table.columns * table.columnWidth + (table.columns - 1) * table.gap;
         float left = CENTER - tableWidth / 2;
@@ -311,7 +312,7 @@ final class CertificatePage {
             float x = left + column * (table.columnWidth + table.gap);
             float y = firstBaseline - row * table.lineHeight;
             Module module = modules.get(i);
-            String hours = hours(module.hours());
+            String hours = text.words().hours(module.hours());
             float hoursWidth = width(regular, table.fontSize, hours);
             float titleSize = table.titleSizes.get(i);
             text(regular, titleSize, INK, module.title(), x, y);
@@ -335,12 +336,9 @@ final class CertificatePage {
         out.moveTo(CENTER - half, ruleY);
         out.lineTo(CENTER + half, ruleY);
         out.stroke();
-        centered(bold, 10, INK, "Total: " + hours(text.totalHours()), ruleY - 14);
+        centered(bold, 10, INK, text.words().total(text.totalHours()), ruleY - 14);
     }
 
-    private static String hours(int hours) {
-        return hours == 1 ? "1 hour" : hours + " hours";
-    }
 
     private static final class Table {
         int columns;
@@ -374,7 +372,7 @@ final class CertificatePage {
             }
             table.titleSizes = new ArrayList<>();
             for (Module module : modules) {
-                float room = table.columnWidth - width(regular, table.fontSize, hours(module.hours())) - 12;
+                float room = table.columnWidth - width(regular, table.fontSize, words.hours(module.hours())) - 12;
                 float size = fitOrZero(regular, module.title(), table.fontSize, Math.max(6, table.fontSize * 0.8f),
                         room);
                 if (size <= 0) {
@@ -394,13 +392,14 @@ final class CertificatePage {
     private void details(Text text) throws IOException {
         float x = 62;
         float y = 150;
-        y = detail("number", "Certificate No.", text.number(), x, y);
-        y = detail("issuedOn", "Issued", DATE.format(text.issuedOn()), x, y);
+        CertificateWording words = text.words();
+        y = detail("number", words.number(), text.number(), x, y);
+        y = detail("issuedOn", words.issued(), words.dates().format(text.issuedOn()), x, y);
         if (text.validFrom() != null) {
-            y = detail("validFrom", "Valid from", DATE.format(text.validFrom()), x, y);
+            y = detail("validFrom", words.validFrom(), words.dates().format(text.validFrom()), x, y);
         }
         if (text.validUntil() != null) {
-            detail("validUntil", "Valid until", DATE.format(text.validUntil()), x, y);
+            detail("validUntil", words.validUntil(), words.dates().format(text.validUntil()), x, y);
         }
     }
 
@@ -497,7 +496,7 @@ final class CertificatePage {
         out.fill();
 
         float centerX = x + size / 2;
-        text(regular, 6.5f, GREY, "Scan or visit to verify", centerX - width(regular, 6.5f, "Scan or visit to verify") / 2,
+        text(regular, 6.5f, GREY, words.scanToVerify(), centerX - width(regular, 6.5f, words.scanToVerify()) / 2,
                 y + size + quiet + 5);
         List<String> lines = wrapUrl(url, 5.5f, 134);
         if (lines.size() > 3) {
@@ -564,7 +563,7 @@ final class CertificatePage {
         info.setModificationDate(createdAt);
 
         PDDocumentCatalog catalog = document.getDocumentCatalog();
-        catalog.setLanguage("en-US");
+        catalog.setLanguage(text.words().languageTag());
         PDMetadata metadata = new PDMetadata(document);
         metadata.importXMPMetadata(xmp(title, text.department(), text.program(), createdAt));
         catalog.setMetadata(metadata);

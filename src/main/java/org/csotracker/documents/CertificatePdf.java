@@ -140,8 +140,10 @@ public class CertificatePdf {
                     PrintableText.required("signatories[" + i + "].name", signatory.name(), fonts),
                     PrintableText.clean("signatories[" + i + "].title", signatory.title(), fonts)));
         }
+        CertificateWording wording = CertificateWording.of(content.locale());
         return new CertificatePage.Text(number, holderName, content.kind(),
-                program.isEmpty() ? DEFAULT_PROGRAM : program, department, unit, content.issuedOn(),
-                content.validFrom(), content.validUntil(), List.copyOf(modules), List.copyOf(signers), url);
+                program.isEmpty() || program.equals(DEFAULT_PROGRAM) ? wording.defaultProgram() : program, department, unit,
+                content.issuedOn(), content.validFrom(), content.validUntil(), List.copyOf(modules), List.copyOf(signers), url,
+                wording);
     }
 }

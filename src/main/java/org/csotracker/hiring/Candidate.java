@@ -18,6 +18,7 @@ import org.csotracker.people.ShiftPattern;
 
 /** A person applying for a CSO position, and everything HR records along the way. */
 @Entity
+@jakarta.persistence.EntityListeners(CandidateChanges.class)
 @Table(name = "candidate")
 public class Candidate {
 

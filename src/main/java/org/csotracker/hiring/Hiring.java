@@ -52,10 +52,12 @@ public class Hiring {
     private final DepartmentSettings department;
     private final ObjectProvider<CohortDirectory> cohorts;
     private final Clock clock;
+    private final CandidateMail mail;
 
     Hiring(CandidateRepository candidates, StageVisitRepository visits, RuntimeService runtime, TaskService tasks,
            People people, AuditTrail audit, ApplicationEventPublisher events, HiringSettings settings,
-           DepartmentSettings department, ObjectProvider<CohortDirectory> cohorts, Clock clock) {
+           DepartmentSettings department, ObjectProvider<CohortDirectory> cohorts, Clock clock, CandidateMail mail) {
+        this.mail = mail;
         this.candidates = candidates;
         this.visits = visits;
         this.runtime = runtime;
@@ -110,6 +112,7 @@ public class Hiring {
         Number score = (Number) runtime.getVariable(instance.getId(), VAR_DESIRED_SCORE);
         candidate.screened(Boolean.TRUE.equals(minimum.get("meetsMinimum")), (String) minimum.get("minimumNote"),
                 score == null ? 0 : score.intValue());
+        mail.applicationReceived(candidate);
         return candidate;
     }
 
@@ -225,6 +228,7 @@ public class Hiring {
                 + " district, " + terms.shiftPattern().title() + ", " + terms.programComponent().title()
                 + "; answer by " + deadline);
         complete(task, Map.of(VAR_OFFER_DEADLINE, Date.from(deadline)));
+        mail.offerExtended(candidate, clock.getZone());
         return candidate;
     }
 
@@ -285,6 +289,7 @@ public class Hiring {
         candidate.escalate();
         audit.record(AuditTrail.SYSTEM, SUBJECT, id, "BACKGROUND_CHECK_ESCALATED",
                 "Overdue since " + candidate.getDueAt() + "; escalated to HR supervisor " + settings.hrSupervisor());
+        events.publishEvent(new BackgroundCheckOverdue(id, candidate.getFullName(), candidate.getDueAt(), settings.hrSupervisor()));
     }
 
     @Transactional
@@ -311,7 +316,7 @@ public class Hiring {
                 candidate.getEmail(), candidate.getPhone(), candidate.getOfferDistrict(),
                 candidate.getOfferProgramComponent(), candidate.getOfferShiftPattern(), candidate.getOfferSupervisor(),
                 candidate.getOfferStartDate(), candidate.getId()));
-        people.createOfficerLogin(officer.getId());
+        people.createOfficerLogin(officer.getId(), candidate.getPreferredLanguage());
         candidate.hiredAs(officer.getId());
         closeAs(AuditTrail.SYSTEM, candidate, HiringStage.HIRED, null,
                 "Officer " + officer.getEmployeeNumber() + " created with a CSO login", "HIRED");

@@ -17,7 +17,7 @@ public record NewApplication(
         @NotBlank @Size(max = 100) String firstName,
         @NotBlank @Size(max = 100) String lastName,
         @NotBlank @Email @Size(max = 254) String email,
-        @Size(max = 40) @Pattern(regexp = "^[0-9+()\\-. ]*$", message = "may contain only digits, spaces and + ( ) - .") String phone,
+        @Size(max = 40) @Pattern(regexp = "^[0-9+()\\-. ]*$", message = "{csotracker.validation.phone}") String phone,
         @NotBlank @Size(max = 300) String languages,
         @NotNull @Min(0) @Max(60) Integer communityEngagementYears,
         @NotNull @Min(0) @Max(60) Integer crisisExperienceYears,
@@ -26,9 +26,19 @@ public record NewApplication(
         @NotNull Boolean workAuthorized,
         @Size(max = 60) String districtPreference,
         @Size(max = 4000) String statement,
-        @Pattern(regexp = "en|es", message = "must be en or es") String preferredLanguage,
-        @NotNull(message = "must be given to process the application")
-        @AssertTrue(message = "must be given to process the application") Boolean consent) {
+        @Pattern(regexp = "en|es", message = "{csotracker.validation.language}") String preferredLanguage,
+        @NotNull(message = "{csotracker.validation.consent}")
+        @AssertTrue(message = "{csotracker.validation.consent}") Boolean consent) {
+
+    /** The same application; without a language of its own it takes {@code language} (the page's or the client's). */
+    public NewApplication withDefaultLanguage(String language) {
+        if (preferredLanguage != null && !preferredLanguage.isBlank()) {
+            return this;
+        }
+        return new NewApplication(firstName, lastName, email, phone, languages, communityEngagementYears,
+                crisisExperienceYears, education, ageEligible, workAuthorized, districtPreference, statement,
+                "es".equals(language) ? "es" : "en", consent);
+    }
 
     /** Languages spoken, split on commas, blanks dropped. */
     public List<String> languageList() {

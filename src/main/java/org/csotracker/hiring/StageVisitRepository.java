@@ -20,4 +20,24 @@ interface StageVisitRepository extends JpaRepository<StageVisit, Long> {
             group by stage
             """, nativeQuery = true)
     List<Object[]> funnelRows();
+
+    /**
+     * stage; finished stays; median, 90th percentile and mean days of finished stays; candidates in
+     * the stage now; median days the current ones have waited so far.
+     */
+    @Query(value = """
+            select stage,
+                   count(*) filter (where left_at is not null) as finished,
+                   percentile_cont(0.5) within group (order by extract(epoch from (left_at - entered_at)) / 86400.0)
+                       filter (where left_at is not null) as median_days,
+                   percentile_cont(0.9) within group (order by extract(epoch from (left_at - entered_at)) / 86400.0)
+                       filter (where left_at is not null) as p90_days,
+                   avg(extract(epoch from (left_at - entered_at)) / 86400.0) filter (where left_at is not null) as mean_days,
+                   count(*) filter (where left_at is null) as current,
+                   percentile_cont(0.5) within group (order by extract(epoch from (cast(:now as timestamptz) - entered_at)) / 86400.0)
+                       filter (where left_at is null) as current_median_days
+            from cso.candidate_stage
+            group by stage
+            """, nativeQuery = true)
+    List<Object[]> timeInStageRows(@org.springframework.data.repository.query.Param("now") java.time.OffsetDateTime now);
 }

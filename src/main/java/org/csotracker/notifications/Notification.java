@@ -23,11 +23,18 @@ public class Notification {
     private String link;
     @Column(nullable = false) private Instant createdAt;
     private Instant readAt;
+    /** Set for notices that must reach each user at most once (one per task, one per due date). */
+    private String dedupeKey;
 
     protected Notification() {
     }
 
     Notification(String recipient, String title, String body, String link, Instant now) {
+        this(recipient, title, body, link, now, null);
+    }
+
+    Notification(String recipient, String title, String body, String link, Instant now, String dedupeKey) {
+        this.dedupeKey = dedupeKey;
         this.recipient = recipient;
         this.title = title;
         this.body = body;
@@ -49,4 +56,5 @@ public class Notification {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getReadAt() { return readAt; }
     public boolean isRead() { return readAt != null; }
+    public String getDedupeKey() { return dedupeKey; }
 }

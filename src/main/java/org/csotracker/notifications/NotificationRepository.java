@@ -13,4 +13,8 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     long countByRecipientAndReadAtIsNull(String recipient);
 
     Optional<Notification> findByIdAndRecipient(Long id, String recipient);
+
+    boolean existsByRecipientAndDedupeKey(String recipient, String dedupeKey);
+
+    java.util.List<Notification> findByDedupeKey(String dedupeKey);
 }

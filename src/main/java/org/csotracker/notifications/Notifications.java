@@ -1,8 +1,12 @@
 package org.csotracker.notifications;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.csotracker.common.NotFoundException;
+import org.csotracker.department.DepartmentSettings;
+import org.csotracker.mail.Mailer;
+import org.csotracker.people.NotificationMail;
 import org.csotracker.people.People;
 import org.csotracker.people.Role;
 import org.springframework.data.domain.Page;
@@ -10,25 +14,57 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** In-app notifications: the notices each user sees in their list (and, later, by e-mail). */
+/**
+ * In-app notifications: the notices each user sees in their list. Each notice is also e-mailed
+ * when the user's preference asks for it ({@link NotificationMail}: every notice, reminders only
+ * (the default) or none), through the mail outbox in the same transaction.
+ */
 @Service
 public class Notifications {
 
+    /** Reminders (deadlines, expiring certifications, overdue steps) are e-mailed by default; other notices are not. */
+    public enum Kind { NOTICE, REMINDER }
+
     private final NotificationRepository notifications;
     private final People people;
+    private final Mailer mailer;
+    private final DepartmentSettings department;
     private final Clock clock;
 
-    Notifications(NotificationRepository notifications, People people, Clock clock) {
+    Notifications(NotificationRepository notifications, People people, Mailer mailer, DepartmentSettings department,
+                  Clock clock) {
         this.notifications = notifications;
         this.people = people;
+        this.mailer = mailer;
+        this.department = department;
         this.clock = clock;
     }
 
     @Transactional
     public void notifyUser(String username, String title, String body, String link) {
-        if (username != null && !username.isBlank()) {
-            notifications.save(new Notification(username, title, body, link, clock.instant()));
+        send(username, Kind.NOTICE, title, body, link, null);
+    }
+
+    /** A reminder: e-mailed unless the user turned notification mail off. */
+    @Transactional
+    public void remindUser(String username, String title, String body, String link, String dedupeKey) {
+        send(username, Kind.REMINDER, title, body, link, dedupeKey);
+    }
+
+    /**
+     * A notice that reaches each user at most once per {@code dedupeKey} (a retried job or a
+     * repeated event does not notify twice).
+     */
+    @Transactional
+    public void send(String username, Kind kind, String title, String body, String link, String dedupeKey) {
+        if (username == null || username.isBlank()) {
+            return;
         }
+        if (dedupeKey != null && notifications.existsByRecipientAndDedupeKey(username, dedupeKey)) {
+            return;
+        }
+        Notification saved = notifications.save(new Notification(username, title, body, link, clock.instant(), dedupeKey));
+        mail(saved, kind);
     }
 
     /** Everyone holding the role gets the notice. */
@@ -37,9 +73,21 @@ public class Notifications {
         people.usernamesWithRole(role).forEach(user -> notifyUser(user, title, body, link));
     }
 
+    /** Everyone holding the role gets the notice, each at most once per {@code dedupeKey}. */
+    @Transactional
+    public void notifyRole(Role role, Kind kind, String title, String body, String link, String dedupeKey) {
+        people.usernamesWithRole(role).forEach(user -> send(user, kind, title, body, link, dedupeKey));
+    }
+
     @Transactional(readOnly = true)
     public Page<Notification> of(String username, Pageable pageable) {
         return notifications.findByRecipientOrderByCreatedAtDesc(username, pageable);
+    }
+
+    /** Every notice sent under that key (to all recipients). */
+    @Transactional(readOnly = true)
+    public List<Notification> withKey(String dedupeKey) {
+        return notifications.findByDedupeKey(dedupeKey);
     }
 
     @Transactional(readOnly = true)
@@ -52,5 +100,24 @@ public class Notifications {
     public void markRead(String username, Long id) {
         notifications.findByIdAndRecipient(id, username).orElseThrow(() -> NotFoundException.of("Notification", id))
                 .markRead(clock.instant());
+    }
+
+    private void mail(Notification notice, Kind kind) {
+        people.mailPreference(notice.getRecipient())
+                .filter(p -> p.notificationMail() == NotificationMail.ALL
+                        || p.notificationMail() == NotificationMail.REMINDERS && kind == Kind.REMINDER)
+                .ifPresent(p -> mailer.queue("notification:" + notice.getId(), p.email(), notice.getTitle(), text(notice)));
+    }
+
+    private String text(Notification notice) {
+        StringBuilder text = new StringBuilder(notice.getTitle()).append("\n\n");
+        if (notice.getBody() != null && !notice.getBody().isBlank()) {
+            text.append(notice.getBody()).append("\n\n");
+        }
+        if (notice.getLink() != null) {
+            text.append(department.publicBaseUrl().replaceAll("/+$", "")).append(notice.getLink()).append("\n\n");
+        }
+        return text.append("You get this e-mail because of your notification settings in CSO Tracker (Account).\n")
+                .toString();
     }
 }

@@ -2,6 +2,8 @@ package org.csotracker.notifications;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -15,8 +17,12 @@ class UnreadCount {
         this.notifications = notifications;
     }
 
+    /** Only pages show the badge: the JSON API (a REST controller is a controller too) skips the query. */
     @ModelAttribute("unreadNotifications")
-    long unread(Principal user) {
-        return user == null ? 0 : notifications.unread(user.getName());
+    Long unread(Principal user, HttpServletRequest request) {
+        if (user == null || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return null;
+        }
+        return notifications.unread(user.getName());
     }
 }

@@ -21,6 +21,11 @@ public class People {
     private final AuditTrail audit;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    /**
+     * The hash a login gets until its owner chooses a password: of a random secret nobody knows, made
+     * once per start, so no password matches it and hiring does not pay for a bcrypt round per hire.
+     */
+    private final String unusablePasswordHash;
 
     People(OfficerRepository officers, UserAccountRepository users, PasswordEncoder passwordEncoder,
            AuditTrail audit, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
@@ -28,6 +33,7 @@ public class People {
         this.officers = officers;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.unusablePasswordHash = passwordEncoder.encode(Tokens.random());
         this.audit = audit;
         this.clock = clock;
     }
@@ -41,6 +47,58 @@ public class People {
     @Transactional(readOnly = true)
     public Optional<String> emailOf(String username) {
         return users.findByUsername(username).map(UserAccount::getEmail);
+    }
+
+    /** Where and whether a user wants notifications e-mailed; empty for an unknown username. */
+    @Transactional(readOnly = true)
+    public Optional<MailPreference> mailPreference(String username) {
+        return users.findByUsername(username).map(u -> new MailPreference(u.getEmail(), u.getNotificationMail()));
+    }
+
+    public record MailPreference(String email, NotificationMail notificationMail) {
+    }
+
+    /** A user chooses which notifications they also get by e-mail. */
+    @Transactional
+    public void setNotificationMail(String username, NotificationMail choice) {
+        UserAccount account = users.findByUsername(username).orElseThrow(() -> NotFoundException.of("User", username));
+        if (choice == null) {
+            throw new InvalidInputException("notificationMail", "must be one of ALL, REMINDERS, NONE");
+        }
+        if (account.getNotificationMail() != choice) {
+            account.setNotificationMail(choice);
+            audit.record("UserAccount", account.getId(), "NOTIFICATION_MAIL_CHANGED", "e-mail for: " + choice.title());
+        }
+    }
+
+    /** The languages the app speaks; the first is the default. */
+    public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "es");
+
+    /** The language a login reads pages, mails and certificates in ("en" or "es"). */
+    @Transactional(readOnly = true)
+    public Optional<String> languageOf(String username) {
+        return users.findByUsername(username).map(UserAccount::getPreferredLanguage);
+    }
+
+    /** The language of an officer's login; an officer without a login reads English. */
+    @Transactional(readOnly = true)
+    public String languageOfOfficer(Long officerId) {
+        return users.findByOfficerId(officerId).map(UserAccount::getPreferredLanguage).orElse(LANGUAGES.get(0));
+    }
+
+    /** The user picks the language of the app; audited when it changes. */
+    @Transactional
+    public void changeLanguage(String username, String language) {
+        if (!LANGUAGES.contains(language)) {
+            throw new InvalidInputException("language", "must be one of " + LANGUAGES);
+        }
+        UserAccount account = users.findByUsername(username)
+                .orElseThrow(() -> NotFoundException.of("User", username));
+        if (!language.equals(account.getPreferredLanguage())) {
+            audit.record(username, "UserAccount", account.getId(), "LANGUAGE_CHANGED",
+                    account.getPreferredLanguage() + " to " + language);
+            account.setPreferredLanguage(language);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -90,19 +148,27 @@ public class People {
      */
     @Transactional
     public OfficerLogin createOfficerLogin(Long officerId) {
+        return createOfficerLogin(officerId, LANGUAGES.get(0));
+    }
+
+    /** As {@link #createOfficerLogin(Long)}, the login reading pages and mails in {@code language} ("en" or "es"). */
+    @Transactional
+    public OfficerLogin createOfficerLogin(Long officerId, String language) {
         Optional<UserAccount> existing = users.findByOfficerId(officerId);
         if (existing.isPresent()) {
             return OfficerLogin.of(existing.get());
         }
         Officer officer = officer(officerId);
         String username = freeUsername(officer);
-        UserAccount account = new UserAccount(username, passwordEncoder.encode(Tokens.random()), officer.getFullName(),
+        UserAccount account = new UserAccount(username, unusablePasswordHash, officer.getFullName(),
                 officer.getEmail(), java.util.Set.of(Role.CSO), officerId, clock.instant());
         account.setEnabled(false);
+        account.setPreferredLanguage(LANGUAGES.contains(language) ? language : LANGUAGES.get(0));
         account.awaitActivation(Tokens.random(), clock.instant().plus(java.time.Duration.ofDays(30)));
         users.save(account);
         audit.record("UserAccount", account.getId(), "USER_CREATED",
-                "CSO login " + username + " for officer " + officer.getEmployeeNumber() + ", awaiting activation");
+                "CSO login " + username + " for officer " + officer.getEmployeeNumber() + ", awaiting activation, language "
+                        + account.getPreferredLanguage());
         return OfficerLogin.of(account);
     }
 
@@ -158,6 +224,12 @@ public class People {
         java.util.Map<Long, Officer> byId = new java.util.HashMap<>();
         officers.findAllById(ids).forEach(o -> byId.put(o.getId(), o));
         return byId;
+    }
+
+    /** Collects rows and hands each on with its officer, reading the officers a batch at a time. */
+    public <T> OfficerBatch<T> batch(java.util.function.Function<T, Long> officerId,
+                                     java.util.function.BiConsumer<T, Officer> sink) {
+        return new OfficerBatch<>(this, officerId, sink);
     }
 
     /** Officers in a status, longest-waiting (earliest hired) first, at most {@code limit}. */

@@ -48,7 +48,12 @@ public class UserAccount {
     @Column(nullable = false)
     private String preferredLanguage = "en";
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private NotificationMail notificationMail = NotificationMail.REMINDERS;
+
     @ElementCollection(fetch = FetchType.EAGER)
+    @org.hibernate.annotations.BatchSize(size = 100)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", nullable = false)
     @Enumerated(EnumType.STRING)
@@ -119,12 +124,28 @@ public class UserAccount {
         return preferredLanguage;
     }
 
+    void setPreferredLanguage(String preferredLanguage) {
+        this.preferredLanguage = preferredLanguage;
+    }
+
     public Set<Role> getRoles() {
         return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
     }
 
     void setRoles(Set<Role> roles) {
         this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+
+    public NotificationMail getNotificationMail() {
+        return notificationMail;
+    }
+
+    void setNotificationMail(NotificationMail notificationMail) {
+        this.notificationMail = notificationMail;
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     public Instant getCreatedAt() {

@@ -10,6 +10,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -34,11 +35,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain workflowEngine(HttpSecurity http) throws Exception {
+    SecurityFilterChain workflowEngine(HttpSecurity http, EndedSessions endedSessions) throws Exception {
         RequestMatcher engineRest = PATHS.matcher("/engine-rest/**");
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName(REALM);
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/camunda/**"), engineRest))
+                .addFilterAfter(endedSessions, SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(this::applyRules)
                 .httpBasic(b -> b.realmName(REALM))
                 .csrf(csrf -> csrf.disable()) // Camunda's own CSRF filter guards its web apps
@@ -53,9 +55,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, EndedSessions endedSessions) throws Exception {
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/actuator/**"),
                         PATHS.matcher("/v3/api-docs"), PATHS.matcher("/v3/api-docs/**")))
+                .addFilterAfter(endedSessions, SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(this::applyRules)
                 .httpBasic(b -> b.realmName(REALM).authenticationEntryPoint(problems))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -70,13 +73,22 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(this::applyRules)
+    SecurityFilterChain pages(HttpSecurity http, EndedSessions endedSessions) throws Exception {
+        http.addFilterAfter(endedSessions, SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(this::applyRules)
                 .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID")
                         .invalidateHttpSession(true))
                 .headers(this::securityHeaders);
         return http.build();
+    }
+
+    /** The filter runs inside the security chains only, not a second time as a plain servlet filter. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<EndedSessions> endedSessionsOutsideTheChains(EndedSessions filter) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
     }
 
     private void securityHeaders(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {

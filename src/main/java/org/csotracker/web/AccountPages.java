@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 import org.csotracker.common.FormBinder;
 import org.csotracker.common.NotFoundException;
 import org.csotracker.people.People;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,13 +24,15 @@ class AccountPages {
 
     private final People people;
     private final FormBinder forms;
+    private final MessageSource messages;
 
-    AccountPages(People people, FormBinder forms) {
+    AccountPages(People people, FormBinder forms, MessageSource messages) {
+        this.messages = messages;
         this.people = people;
         this.forms = forms;
     }
 
-    record Activation(@NotBlank @Size(min = 10, max = 200, message = "must be 10 to 200 characters") String password,
+    record Activation(@NotBlank @Size(min = 10, max = 200, message = "{csotracker.validation.password}") String password,
                       @NotBlank String confirmation) {
         @Override
         public String toString() {
@@ -52,14 +56,14 @@ class AccountPages {
         FormBinder.Bound<Activation> bound = forms.bind(form, Activation.class);
         Map<String, String> errors = new HashMap<>(bound.errors());
         if (bound.valid() && !bound.value().password().equals(bound.value().confirmation())) {
-            errors.put("confirmation", "does not match the password");
+            errors.put("confirmation", messages.getMessage("activate.mismatch", null, LocaleContextHolder.getLocale()));
         }
         if (errors.isEmpty()) {
             try {
                 people.activate(token, bound.value().password());
                 return "redirect:/login?activated";
             } catch (NotFoundException e) {
-                errors.put("form", e.getMessage());
+                errors.put("form", messages.getMessage("activate.unknown", null, LocaleContextHolder.getLocale()));
             }
         }
         model.addAttribute("token", token);

@@ -29,7 +29,27 @@ class ErrorPages implements ErrorController {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         response.setStatus(status.value());
-        return new ModelAndView("error", Map.of("status", status.value(), "message", friendly(status)), status);
+        return page(status, friendly(status), friendlyKey(status));
+    }
+
+    /** The error page; {@code messageKey} (may be null) names the message in the reader's language. */
+    static ModelAndView page(HttpStatus status, String message, String messageKey) {
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("status", status.value());
+        model.put("message", message);
+        if (messageKey != null) {
+            model.put("messageKey", messageKey);
+        }
+        return new ModelAndView("error", model, status);
+    }
+
+    /** The key of {@link #friendly} in messages.properties, or null for a status without its own text. */
+    static String friendlyKey(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND, FORBIDDEN, UNAUTHORIZED, BAD_REQUEST, CONFLICT, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE,
+                 METHOD_NOT_ALLOWED, TOO_MANY_REQUESTS -> "error.status." + status.value();
+            default -> status.is5xxServerError() ? "error.status.500" : null;
+        };
     }
 
     static String friendly(HttpStatus status) {

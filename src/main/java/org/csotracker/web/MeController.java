@@ -37,6 +37,9 @@ class MeController {
         }
     }
 
+    record MailChoice(@jakarta.validation.constraints.NotNull org.csotracker.people.NotificationMail notificationMail) {
+    }
+
     @GetMapping("/api/me")
     @Operation(summary = "The signed-in user, their roles and (for a CSO) their officer id")
     Me me() {
@@ -48,6 +51,13 @@ class MeController {
     @Operation(summary = "Change your own password")
     ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange change) {
         people.changePassword(CurrentUser.require().getUsername(), change.currentPassword(), change.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/api/me/notification-mail")
+    @Operation(summary = "Choose which of your notifications are also e-mailed: ALL, REMINDERS (default) or NONE")
+    ResponseEntity<Void> notificationMail(@Valid @RequestBody MailChoice choice) {
+        people.setNotificationMail(CurrentUser.require().getUsername(), choice.notificationMail());
         return ResponseEntity.noContent().build();
     }
 }

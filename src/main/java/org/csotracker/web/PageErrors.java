@@ -1,7 +1,5 @@
 package org.csotracker.web;
 
-import java.util.Map;
-
 import org.csotracker.common.ConflictException;
 import org.csotracker.common.InvalidInputException;
 import org.csotracker.common.NotFoundException;
@@ -41,7 +39,7 @@ class PageErrors {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ModelAndView stale(OptimisticLockingFailureException ex) {
-        return page(HttpStatus.CONFLICT, ErrorPages.friendly(HttpStatus.CONFLICT));
+        return generic(HttpStatus.CONFLICT);
     }
 
     @ExceptionHandler(TooManyRequestsException.class)
@@ -51,21 +49,32 @@ class PageErrors {
 
     @ExceptionHandler(AccessDeniedException.class)
     ModelAndView denied(AccessDeniedException ex) {
-        return page(HttpStatus.FORBIDDEN, ErrorPages.friendly(HttpStatus.FORBIDDEN));
+        return generic(HttpStatus.FORBIDDEN);
     }
 
     @ExceptionHandler(org.springframework.web.servlet.resource.NoResourceFoundException.class)
     ModelAndView noResource(Exception ex) {
-        return page(HttpStatus.NOT_FOUND, ErrorPages.friendly(HttpStatus.NOT_FOUND));
+        return generic(HttpStatus.NOT_FOUND);
     }
 
     @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
     ModelAndView badParameter(Exception ex) {
-        return page(HttpStatus.BAD_REQUEST, ErrorPages.friendly(HttpStatus.BAD_REQUEST));
+        return generic(HttpStatus.BAD_REQUEST);
     }
 
+    /**
+     * A business error's own message (written in English by the module that raised it); a reader of another
+     * language sees the status's text in their language instead.
+     */
     private static ModelAndView page(HttpStatus status, String message) {
         log.debug("Page error {}: {}", status, message);
-        return new ModelAndView("error", Map.of("status", status.value(), "message", message), status);
+        ModelAndView page = ErrorPages.page(status, message, null);
+        page.addObject("fallbackKey", ErrorPages.friendlyKey(status));
+        return page;
+    }
+
+    /** An error without a message of its own: the page says it in the reader's language. */
+    private static ModelAndView generic(HttpStatus status) {
+        return ErrorPages.page(status, ErrorPages.friendly(status), ErrorPages.friendlyKey(status));
     }
 }

@@ -28,7 +28,7 @@ final class BareEngine implements AutoCloseable {
                 .createStandaloneProcessEngineConfiguration()
                 .setJdbcUrl(jdbcUrl).setJdbcUsername("postgres").setJdbcPassword("").setJdbcDriver("org.postgresql.Driver")
                 .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
-                .setHistory(ProcessEngineConfiguration.HISTORY_FULL).setJobExecutorActivate(false)
+                .setHistory(ProcessEngineConfiguration.HISTORY_AUDIT).setJobExecutorActivate(false)
                 .setProcessEngineName("bare");
         config.setJdbcMaxActiveConnections(20);
         Map<Object, Object> beans = new HashMap<>();

@@ -65,6 +65,11 @@ final class Client {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> put(String path, String json) throws IOException, InterruptedException {
+        return http.send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A call that must succeed; anything else is an error for the benchmark. */
     String ok(HttpResponse<String> response) {
         if (response.statusCode() / 100 != 2) {

@@ -45,10 +45,18 @@ public final class Browser implements AutoCloseable {
     public static final Dimension DESKTOP = new Dimension(1280, 900);
     public static final Dimension PHONE = new Dimension(390, 844);
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /** axe-core from npm (package.json, installed by scripts/frontend.sh); only tests read it, the app never serves it. */
+    public static final Path AXE = Path.of(System.getProperty("basedir", "."), "node_modules", "axe-core", "axe.min.js");
+    /** Impacts that fail a page: serious and critical (missing labels, missing alt text, low contrast, ...). */
+    private static final List<String> FAILING_IMPACTS = List.of("serious", "critical");
+    /** Pages the app does not write itself (Camunda's web apps, Swagger UI) are not checked. */
+    private static final List<String> NOT_OURS = List.of("/camunda/", "/swagger-ui", "/engine-rest/", "/v3/api-docs");
+    private static String axeSource;
 
     private final String baseUrl;
     private final Path profile;
     private final ChromeDriver driver;
+    private boolean checkAccessibility = true;
 
     private Browser(String baseUrl, Path profile, ChromeDriver driver) {
         this.baseUrl = baseUrl;
@@ -98,7 +106,7 @@ public final class Browser implements AutoCloseable {
     /** Opens a path of the app, such as {@code /login}. */
     public Browser open(String path) {
         driver.get(baseUrl + path);
-        return this;
+        return afterPageLoad();
     }
 
     /** Signs in through the real login form and waits for the page it leads to. */
@@ -129,8 +137,71 @@ public final class Browser implements AutoCloseable {
         if (loadsPage) {
             new WebDriverWait(driver, WAIT).withMessage("a new page after clicking \"" + text + "\"")
                     .until(ExpectedConditions.stalenessOf(page));
+            afterPageLoad();
         }
         return this;
+    }
+
+    /**
+     * Turns the automatic accessibility check of every page this browser loads on or off (on by
+     * default). Only for a test that looks at something other than a finished page.
+     */
+    public Browser checkAccessibility(boolean on) {
+        this.checkAccessibility = on;
+        return this;
+    }
+
+    /**
+     * Runs axe-core on the current page and fails with every serious or critical violation of WCAG 2.1
+     * A/AA (form labels, image alt text, colour contrast, ...): rule, what it means, and where.
+     */
+    public Browser assertAccessible() {
+        List<String> violations = accessibilityViolations();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Accessibility violations on " + path() + ":\n  " + String.join("\n  ", violations));
+        }
+        return this;
+    }
+
+    /** The serious and critical axe-core violations on the current page, one line per rule. */
+    @SuppressWarnings("unchecked")
+    public List<String> accessibilityViolations() {
+        if (!Boolean.TRUE.equals(script("return typeof window.axe !== 'undefined'"))) {
+            script(axe());
+        }
+        Object result = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+                                   resultTypes: ['violations']})
+                  .then(r => done(r.violations.filter(v => arguments[0].includes(v.impact)).map(v =>
+                      v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(', ')
+                      + (v.nodes.length > 5 ? ' and ' + (v.nodes.length - 5) + ' more' : ''))))
+                  .catch(e => done(['axe failed: ' + e]));
+                """, FAILING_IMPACTS);
+        return (List<String>) result;
+    }
+
+    private Browser afterPageLoad() {
+        String path = path();
+        if (checkAccessibility && !path.startsWith("http") && NOT_OURS.stream().noneMatch(path::startsWith)
+                && "text/html".equals(script("return document.contentType"))) {
+            assertAccessible();
+        }
+        return this;
+    }
+
+    private static synchronized String axe() {
+        if (axeSource == null) {
+            if (!Files.isReadable(AXE)) {
+                throw new IllegalStateException(AXE + " is missing: run scripts/frontend.sh (npm ci installs axe-core)");
+            }
+            try {
+                axeSource = Files.readString(AXE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return axeSource;
     }
 
     /** The form control whose {@code <label>} reads exactly that text. */

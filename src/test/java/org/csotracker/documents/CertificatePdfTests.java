@@ -257,6 +257,42 @@ class CertificatePdfTests {
         writePng("renewal-without-modules", renewal);
     }
 
+    @Test
+    void aSpanishCertificateIsInSpanishAndStillPdfA2b() throws Exception {
+        CertificateContent english = content("Lucía Hernández", Kind.ACADEMY_COMPLETION);
+        CertificateContent spanish = new CertificateContent(english.number(), english.holderName(), english.kind(),
+                english.program(), english.departmentName(), english.unitName(), english.issuedOn(), english.validFrom(),
+                english.validUntil(), english.modules(), english.signatories(), english.verificationUrl(),
+                java.util.Locale.forLanguageTag("es"));
+        byte[] pdf = certificates.render(spanish);
+
+        String text = pdfBoxText(pdf);
+        assertThat(text).contains("Certificado de Finalización", "Se certifica que", "Lucía Hernández",
+                "ha completado satisfactoriamente todos los módulos de capacitación obligatorios de la academia.",
+                "Academia de Agentes de Servicios Comunitarios", "Módulos de capacitación", "32 horas",
+                "Total: 168 horas", "Certificado n.º", "Emitido el", "13 de junio de 2025", "12 de junio de 2027",
+                "Escanee o visite para verificar", DEPARTMENT, "CSO-2025-00042")
+                .doesNotContain("Certificate of Completion", "This certifies that", "Total: 168 hours", "June 13, 2025");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("es-US");
+            assertThat(document.getDocumentInformation().getTitle()).startsWith("Certificado de Finalización");
+        }
+        assertThat(pdfA2bFailures(pdf)).isEmpty();
+        assertThat(certificates.verify(pdf).genuine()).isTrue();
+
+        String poppler = pdftotext(pdf);
+        if (poppler != null) {
+            assertThat(poppler).contains("Certificado de Finalización", "Lucía Hernández", "Total: 168 horas");
+        }
+        byte[] renewal = certificates.render(new CertificateContent("R-8", "José Núñez", Kind.RENEWAL, null, DEPARTMENT,
+                null, LocalDate.of(2025, 6, 13), null, LocalDate.of(2027, 6, 12), List.of(), List.of(),
+                "https://x.org/v/R-8", java.util.Locale.forLanguageTag("es")));
+        assertThat(pdfBoxText(renewal)).contains("Certificado de Renovación",
+                "ha completado la educación continua requerida para renovar esta certificación.");
+        assertThat(pdfA2bFailures(renewal)).isEmpty();
+        writePng("completion-es", pdf);
+    }
+
     private static List<String> pdfA2bFailures(byte[] pdf) throws Exception {
         VeraGreenfieldFoundryProvider.initialise();
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf))) {

@@ -40,6 +40,10 @@ class HiringProcessTests {
     TestUsers users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.csotracker.notifications.Notifications notifications;
+    @Autowired
+    HiringSettings hiringSettings;
 
     String supervisor;
 
@@ -221,6 +225,11 @@ class HiringProcessTests {
         assertThat(escalated.isEscalated()).isTrue();
         assertThat(escalated.getStage()).isEqualTo(HiringStage.BACKGROUND_CHECK);
         assertThat(auditActions(candidate)).contains("BACKGROUND_CHECK_ESCALATED");
+        // the HR supervisor it was escalated to hears of it in the app (once, even if the job is retried)
+        TestUsers.asSystem(() -> hiring.escalateOverdueBackgroundCheck(candidate.getId()));
+        assertThat(notifications.of(hiringSettings.hrSupervisor(), org.springframework.data.domain.PageRequest.of(0, 100)))
+                .filteredOn(n -> ("/hiring/candidates/" + candidate.getId()).equals(n.getLink()))
+                .singleElement().satisfies(n -> assertThat(n.getTitle()).isEqualTo("Background check overdue: Slow Background"));
 
         hiring.recordBackgroundCheck(candidate.getId(), new Steps.BackgroundCheck(true, "Arrived late but clear"));
         assertThat(process).isWaitingAt(TASK_RECORD_INTERVIEW);

@@ -20,9 +20,16 @@ import org.springframework.boot.test.context.TestComponent;
 public class StatementCounter implements BeanPostProcessor {
 
     private static final ThreadLocal<AtomicInteger> COUNT = ThreadLocal.withInitial(AtomicInteger::new);
+    private static final ThreadLocal<java.util.List<String>> SQL = ThreadLocal.withInitial(java.util.ArrayList::new);
 
     public static void reset() {
         COUNT.get().set(0);
+        SQL.get().clear();
+    }
+
+    /** The statements counted since the last reset (the SQL, where it was given when preparing). */
+    public static java.util.List<String> statements() {
+        return java.util.List.copyOf(SQL.get());
     }
 
     public static int count() {
@@ -46,6 +53,7 @@ public class StatementCounter implements BeanPostProcessor {
             String name = method.getName();
             if (name.equals("prepareStatement") || name.equals("createStatement") || name.equals("prepareCall")) {
                 COUNT.get().incrementAndGet();
+                SQL.get().add(args != null && args.length > 0 && args[0] instanceof String sql ? sql : name);
             }
             if (name.equals("unwrap") && args != null && args[0] instanceof Class<?> type && type.isInstance(connection)) {
                 return connection.unwrap(type);

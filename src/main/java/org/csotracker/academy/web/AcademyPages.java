@@ -56,8 +56,11 @@ class AcademyPages {
     private final People people;
     private final ResultsCsv csv;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
 
-    AcademyPages(Academy academy, AcademyReports reports, FormBinder forms, People people, ResultsCsv csv, Clock clock) {
+    AcademyPages(Academy academy, AcademyReports reports, FormBinder forms, People people, ResultsCsv csv, Clock clock,
+                 org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.academy = academy;
         this.reports = reports;
         this.forms = forms;
@@ -105,7 +108,7 @@ class AcademyPages {
             long enrolled = s.count(RecruitStatus.ENROLLED);
             long completed = s.count(RecruitStatus.COMPLETED);
             int week = c.weekOf(today);
-            return new CohortRow(c, status(c, today), week >= 1 && week <= Cohort.WEEKS, enrolled, completed,
+            return new CohortRow(c, statusText(c, today), week >= 1 && week <= Cohort.WEEKS, enrolled, completed,
                     s.count(RecruitStatus.DISMISSED), s.count(RecruitStatus.WITHDRAWN),
                     (int) Math.min(100, (enrolled + completed) * 100 / Math.max(1, c.getCapacity())));
         }).toList());
@@ -127,6 +130,22 @@ class AcademyPages {
             return "Ended";
         }
         return "Week " + week + " of " + Cohort.WEEKS;
+    }
+
+    /** {@link #status} in the language of the page. */
+    private String statusText(Cohort cohort, LocalDate today) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        int week = cohort.weekOf(today);
+        if (week == 0) {
+            long days = ChronoUnit.DAYS.between(today, cohort.getStartDate());
+            return days == 1 ? messages.getMessage("academy.status.tomorrow", null, locale)
+                    : messages.getMessage("academy.status.startsIn", new Object[] {String.valueOf(days)}, locale);
+        }
+        if (week > Cohort.WEEKS) {
+            return messages.getMessage("academy.status.ended", null, locale);
+        }
+        return messages.getMessage("academy.status.week", new Object[] {String.valueOf(week), String.valueOf(Cohort.WEEKS)},
+                locale);
     }
 
     // ---- one cohort -------------------------------------------------------------------------
@@ -308,10 +327,11 @@ class AcademyPages {
         grid.modules().forEach(m -> titles.put(m.code(), m.title()));
         model.addAttribute("grid", grid);
         model.addAttribute("cohort", cohort);
-        model.addAttribute("status", status(cohort, today));
+        model.addAttribute("status", statusText(cohort, today));
+        model.addAttribute("ended", cohort.weekOf(today) > Cohort.WEEKS);
         model.addAttribute("weeks", weeks);
         model.addAttribute("titles", titles);
-        model.addAttribute("moduleWeeks", weeksTaught(grid.schedule()));
+        model.addAttribute("moduleWeeks", weeksTaught(grid.schedule(), messages));
         model.addAttribute("enrolled", grid.rows().stream().filter(r -> r.status() == RecruitStatus.ENROLLED).count());
         model.addAttribute("waiting", people.officersWithStatus(OfficerStatus.HIRED, WAITING_LIMIT));
         String selected = selectedModule(grid, moduleCode, week);
@@ -329,14 +349,18 @@ class AcademyPages {
     }
 
     /** When this cohort teaches each module ("Week 2", "Weeks 4-5"): its own schedule, not the catalog's. */
-    private static Map<String, String> weeksTaught(List<CohortSession> schedule) {
+    private static Map<String, String> weeksTaught(List<CohortSession> schedule,
+                                                   org.springframework.context.MessageSource messages) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         Map<String, int[]> range = new HashMap<>();
         for (CohortSession s : schedule) {
             range.merge(s.getModuleCode(), new int[] {s.getWeek(), s.getWeek()},
                     (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
         }
         Map<String, String> weeks = new HashMap<>();
-        range.forEach((code, r) -> weeks.put(code, r[0] == r[1] ? "Week " + r[0] : "Weeks " + r[0] + "-" + r[1]));
+        range.forEach((code, r) -> weeks.put(code, r[0] == r[1]
+                ? messages.getMessage("academy.week", new Object[] {String.valueOf(r[0])}, locale)
+                : messages.getMessage("academy.weeks", new Object[] {String.valueOf(r[0]), String.valueOf(r[1])}, locale)));
         return weeks;
     }
 

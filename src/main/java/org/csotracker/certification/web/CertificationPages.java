@@ -57,9 +57,12 @@ class CertificationPages {
     private final People people;
     private final StatusModel status;
     private final FormBinder forms;
+    private final org.springframework.context.MessageSource messages;
 
     CertificationPages(Certifications certifications, CertificationReports reports, ContinuingEducation education,
-                       OfficerAccess access, People people, StatusModel status, FormBinder forms) {
+                       OfficerAccess access, People people, StatusModel status, FormBinder forms,
+                       org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.certifications = certifications;
         this.reports = reports;
         this.education = education;
@@ -67,6 +70,11 @@ class CertificationPages {
         this.people = people;
         this.status = status;
         this.forms = forms;
+    }
+
+    /** A text of messages.properties in the language of the page. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     // ---- readiness --------------------------------------------------------------------------
@@ -133,7 +141,7 @@ class CertificationPages {
                 Long certificationId = certifications.ofOfficer(id)
                         .orElseThrow(() -> new ConflictException("This officer is not certified: there is nothing to revoke.")).getId();
                 certifications.revoke(certificationId, bound.value().reason().strip());
-                redirect.addFlashAttribute("saved", "The certification was revoked. Verification shows it as revoked from now on.");
+                redirect.addFlashAttribute("saved", text("certification.saved.revoked"));
                 return "redirect:/certification/officers/" + id;
             } catch (RuntimeException e) {
                 FormBinder.addTo(errors, e);
@@ -152,8 +160,8 @@ class CertificationPages {
         if (bound.valid()) {
             try {
                 ContinuingEducationRecord saved = education.record(id, bound.value());
-                redirect.addFlashAttribute("saved", "Recorded " + saved.getHours().stripTrailingZeros().toPlainString()
-                        + " h of \"" + saved.getTitle() + "\".");
+                redirect.addFlashAttribute("saved", text("certification.saved.recorded",
+                        saved.getHours().stripTrailingZeros().toPlainString(), saved.getTitle()));
                 return "redirect:/certification/officers/" + id;
             } catch (RuntimeException e) {
                 FormBinder.addTo(errors, e);
@@ -204,8 +212,8 @@ class CertificationPages {
         if (bound.valid()) {
             try {
                 ContinuingEducationRecord r = education.review(id, bound.value().approved(), bound.value().reason());
-                redirect.addFlashAttribute("saved", (r.getStatus().name().equals("APPROVED") ? "Approved" : "Rejected")
-                        + ": \"" + r.getTitle() + "\" of " + people.officer(r.getOfficerId()).getFullName() + ".");
+                redirect.addFlashAttribute("saved", text("certification.saved." + r.getStatus().name(), r.getTitle(),
+                        people.officer(r.getOfficerId()).getFullName()));
                 return "redirect:/certification/submissions";
             } catch (RuntimeException e) {
                 FormBinder.addTo(errors, e);
@@ -254,9 +262,10 @@ class CertificationPages {
                 ContinuingEducation.BulkOutcome outcome = education.recordSession(new ContinuingEducation.Session(
                         entry.category(), entry.title(), entry.provider(), entry.hours(), entry.completedOn(),
                         lines.stream().map(l -> new ContinuingEducation.Attendee(null, l.employeeNumber(), l.hours())).toList()));
-                redirect.addFlashAttribute("saved", "Recorded \"" + entry.title().strip() + "\" for " + outcome.recorded()
-                        + (outcome.recorded() == 1 ? " officer" : " officers")
-                        + (outcome.unchanged() > 0 ? "; " + outcome.unchanged() + " already had it on record" : "") + ".");
+                redirect.addFlashAttribute("saved", text(outcome.recorded() == 1 ? "certification.saved.sessionOne"
+                        : "certification.saved.session", entry.title().strip(), String.valueOf(outcome.recorded()))
+                        + (outcome.unchanged() > 0 ? text("certification.saved.sessionUnchanged",
+                        String.valueOf(outcome.unchanged())) : "") + ".");
                 return "redirect:/certification/sessions";
             } catch (InvalidInputException e) {
                 rows.addAll(split(e, lines, errors));

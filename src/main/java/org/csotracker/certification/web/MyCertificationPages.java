@@ -13,6 +13,8 @@ import org.csotracker.certification.ContinuingEducationRecord;
 import org.csotracker.common.FormBinder;
 import org.csotracker.common.NotFoundException;
 import org.csotracker.security.CurrentUser;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -34,8 +36,11 @@ class MyCertificationPages {
     private final ContinuingEducation education;
     private final StatusModel status;
     private final FormBinder forms;
+    private final MessageSource messages;
 
-    MyCertificationPages(Certifications certifications, ContinuingEducation education, StatusModel status, FormBinder forms) {
+    MyCertificationPages(Certifications certifications, ContinuingEducation education, StatusModel status, FormBinder forms,
+                         MessageSource messages) {
+        this.messages = messages;
         this.certifications = certifications;
         this.education = education;
         this.status = status;
@@ -62,7 +67,7 @@ class MyCertificationPages {
         Long officerId = CurrentUser.require().getOfficerId();
         Map<String, String> errors = new HashMap<>();
         if (officerId == null) {
-            errors.put("form", "Your login is not linked to an officer record, so there is nowhere to add training. Ask HR to link it.");
+            errors.put("form", text("me.error.unlinked"));
             return page(model, form, errors);
         }
         FormBinder.Bound<CeEntry> bound = forms.bind(form, CeEntry.class);
@@ -73,19 +78,21 @@ class MyCertificationPages {
                 ContinuingEducationRecord saved = education.submit(officerId, bound.value(),
                         hasFile ? evidence.getOriginalFilename() : null, hasFile ? evidence.getContentType() : null,
                         hasFile ? evidence.getBytes() : null);
-                redirect.addFlashAttribute("saved", "Thank you: \"" + saved.getTitle() + "\" (" + saved.getHours().stripTrailingZeros()
-                        .toPlainString() + " h) was sent to the training coordinator. It counts once it is approved.");
+                redirect.addFlashAttribute("saved", text("me.saved", saved.getTitle(),
+                        saved.getHours().stripTrailingZeros().toPlainString()));
                 return "redirect:/me";
             } catch (RuntimeException e) {
                 FormBinder.addTo(errors, e);
             }
         } else if (!hasFile) {
-            errors.put("evidence", "is required: a PDF or image of the certificate of attendance");
+            errors.put("evidence", text("me.error.evidenceRequired"));
         }
         String evidenceError = errors.get("evidence");
         if (evidenceError != null && evidenceError.contains("PDF, PNG or JPEG")) {
             response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+            errors.put("evidence", text("me.error.evidenceType"));
         } else if (evidenceError != null && evidenceError.contains("larger than")) {
+            errors.put("evidence", text("me.error.evidenceTooLarge"));
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         }
         model.addAttribute("chooseFileAgain", hasFile && evidenceError == null);
@@ -94,8 +101,11 @@ class MyCertificationPages {
 
     /** The evidence was larger than the upload limit: nothing of the form arrived, so say so plainly. */
     String tooLarge(Model model) {
-        return page(model, Map.of(), Map.of("evidence", "is larger than 5 MB. Choose a smaller file: a PDF, or a photo "
-                + "taken at a lower resolution. Then fill in the form again: nothing was saved."));
+        return page(model, Map.of(), Map.of("evidence", text("me.error.evidenceTooLargeRetry")));
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
     private String page(Model model, Map<String, String> form, Map<String, String> errors) {

@@ -17,6 +17,8 @@ import org.csotracker.academy.Recruit;
 import org.csotracker.academy.RecruitStatus;
 import org.csotracker.certification.CertificationReports;
 import org.csotracker.certification.ContinuingEducation;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -31,8 +33,11 @@ class StatusModel {
     private final ContinuingEducation education;
     private final Academy academy;
     private final Clock clock;
+    private final MessageSource messages;
 
-    StatusModel(CertificationReports reports, ContinuingEducation education, Academy academy, Clock clock) {
+    StatusModel(CertificationReports reports, ContinuingEducation education, Academy academy, Clock clock,
+                MessageSource messages) {
+        this.messages = messages;
         this.reports = reports;
         this.education = education;
         this.academy = academy;
@@ -81,24 +86,29 @@ class StatusModel {
         }
         long days = s.daysLeft() == null ? 0 : s.daysLeft();
         return switch (s.certificationStatus()) {
-            case "ACTIVE" -> expires("Active", "text-bg-success", days, s.periodEnd());
-            case "EXPIRING" -> days >= 0 ? expires("Expiring", "text-bg-warning", days, s.periodEnd())
-                    : new Countdown("Grace period", "text-bg-warning", "In grace period until ", s.graceUntil(),
-                            ": the certification has expired and lapses unless the missing hours are completed by then.");
-            case "LAPSED" -> new Countdown("Lapsed", "text-bg-danger", "Lapsed on ", s.graceUntil(),
-                    ": the grace period ended without the required continuing education.");
-            case "REVOKED" -> new Countdown("Revoked", "text-bg-dark", "Revoked on ",
+            case "ACTIVE" -> expires(text("countdown.active"), "text-bg-success", days, s.periodEnd());
+            case "EXPIRING" -> days >= 0 ? expires(text("countdown.expiring"), "text-bg-warning", days, s.periodEnd())
+                    : new Countdown(text("countdown.grace"), "text-bg-warning", text("countdown.grace.before"), s.graceUntil(),
+                            text("countdown.grace.after"));
+            case "LAPSED" -> new Countdown(text("countdown.lapsed"), "text-bg-danger", text("countdown.lapsed.before"),
+                    s.graceUntil(), text("countdown.lapsed.after"));
+            case "REVOKED" -> new Countdown(text("countdown.revoked"), "text-bg-dark", text("countdown.revoked.before"),
                     s.statusSince() == null ? null : LocalDate.ofInstant(s.statusSince(), clock.getZone()),
-                    ". Its certificates are no longer valid.");
+                    text("countdown.revoked.after"));
             default -> new Countdown(s.certificationStatus(), "text-bg-secondary", "", null, "");
         };
     }
 
-    private static Countdown expires(String label, String badgeClass, long days, LocalDate end) {
+    private Countdown expires(String label, String badgeClass, long days, LocalDate end) {
         if (days == 0) {
-            return new Countdown(label, badgeClass, "Expires today, ", end, ".");
+            return new Countdown(label, badgeClass, text("countdown.expiresToday"), end, ".");
         }
-        return new Countdown(label, badgeClass, "Expires in " + days + (days == 1 ? " day" : " days") + ", on ", end, ".");
+        return new Countdown(label, badgeClass, text(days == 1 ? "countdown.expiresInDay" : "countdown.expiresInDays", days), end, ".");
+    }
+
+    /** A text of messages.properties in the language of the page being rendered. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
     private Optional<AcademyProgress> academyProgress(Long officerId, AcademyReports.Transcript transcript) {

@@ -18,6 +18,8 @@ import org.csotracker.documents.SignatureCheck;
 import org.csotracker.security.RequestThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,10 +46,12 @@ class VerificationPages {
     private final CertificatePdf pdf;
     private final RequestThrottle throttle;
     private final CertificationSettings settings;
+    private final MessageSource messages;
     private final DepartmentSettings department;
 
     VerificationPages(CertificationReports reports, Certifications certifications, CertificatePdf pdf, RequestThrottle throttle,
-                      CertificationSettings settings, DepartmentSettings department) {
+                      CertificationSettings settings, DepartmentSettings department, MessageSource messages) {
+        this.messages = messages;
         this.reports = reports;
         this.certifications = certifications;
         this.pdf = pdf;
@@ -68,7 +72,7 @@ class VerificationPages {
             if (normalized.matches(NUMBER)) {
                 return "redirect:/verify/" + normalized;
             }
-            errors.put("number", normalized.isEmpty() ? "is required" : "is not a certificate number: it looks like CSO-2025-000123-4");
+            errors.put("number", text(normalized.isEmpty() ? "verify.error.required" : "verify.error.notANumber"));
         }
         return form(model, number == null ? Map.of() : Map.of("number", number), errors);
     }
@@ -95,7 +99,7 @@ class VerificationPages {
         throttle(request);
         if (file == null || file.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(model, Map.of(), Map.of("pdf", "is required: choose the certificate's PDF file"));
+            return form(model, Map.of(), Map.of("pdf", text("verify.error.pdfRequired")));
         }
         byte[] bytes = file.getBytes();
         Optional<Certificate> issued = certifications.certificateBySha256(CertificatePdf.sha256(bytes));
@@ -106,7 +110,11 @@ class VerificationPages {
     }
 
     String tooLarge(Model model) {
-        return form(model, Map.of(), Map.of("pdf", "is larger than 5 MB: no certificate of ours is that big, so this is not one."));
+        return form(model, Map.of(), Map.of("pdf", text("verify.error.pdfTooLarge")));
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
     private SignatureCheck signatureOf(byte[] bytes) {

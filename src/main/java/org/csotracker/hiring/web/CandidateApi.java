@@ -30,6 +30,7 @@ import org.csotracker.security.RequestThrottle;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,7 +79,8 @@ class CandidateApi {
         if (!staff) {
             throttle.check("apply", request.getRemoteAddr(), settings.anonymousApplicationsPerHour(), Duration.ofHours(1));
         }
-        Candidate candidate = hiring.apply(application, staff ? ApplicationSource.HR : ApplicationSource.API);
+        Candidate candidate = hiring.apply(application.withDefaultLanguage(LocaleContextHolder.getLocale().getLanguage()),
+                staff ? ApplicationSource.HR : ApplicationSource.API);
         return ResponseEntity.created(URI.create("/api/candidates/" + candidate.getId()))
                 .body(new Created(candidate.getId(), candidate.getStage()));
     }

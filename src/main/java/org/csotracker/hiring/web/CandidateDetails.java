@@ -11,7 +11,7 @@ import org.csotracker.hiring.HiringStage;
 record CandidateDetails(
         Long id, String firstName, String lastName, String email, String phone, String languages,
         int communityEngagementYears, int crisisExperienceYears, String education, boolean ageEligible,
-        boolean workAuthorized, String districtPreference, String statement, String source, Instant appliedAt,
+        boolean workAuthorized, String districtPreference, String statement, String preferredLanguage, String source, Instant appliedAt,
         HiringStage stage, Instant stageEnteredAt, Instant dueAt, boolean escalated, String openStep,
         Boolean meetsMinimum, String minimumNote, Integer desiredScore, Boolean backgroundClear,
         Integer interviewScore, String interviewRecommendation, Boolean unionApproved, String unionNote,
@@ -23,7 +23,7 @@ record CandidateDetails(
     static CandidateDetails of(Candidate c, List<CandidateApi.HistoryEntry> history) {
         return new CandidateDetails(c.getId(), c.getFirstName(), c.getLastName(), c.getEmail(), c.getPhone(),
                 c.getLanguages(), c.getCommunityEngagementYears(), c.getCrisisExperienceYears(), c.getEducation().name(),
-                c.isAgeEligible(), c.isWorkAuthorized(), c.getDistrictPreference(), c.getStatement(), c.getSource().name(),
+                c.isAgeEligible(), c.isWorkAuthorized(), c.getDistrictPreference(), c.getStatement(), c.getPreferredLanguage(), c.getSource().name(),
                 c.getAppliedAt(), c.getStage(), c.getStageEnteredAt(), c.getDueAt(), c.isEscalated(),
                 c.getStage().step(), c.getMeetsMinimum(), c.getMinimumNote(), c.getDesiredScore(), c.getBackgroundClear(),
                 c.getInterviewScore(), name(c.getInterviewRecommendation()), c.getUnionApproved(), c.getUnionNote(),

@@ -53,9 +53,12 @@ class HiringPages {
     private final DepartmentSettings department;
     private final ProcessDiagrams diagrams;
     private final ObjectProvider<CohortDirectory> cohorts;
+    private final org.springframework.context.MessageSource messages;
 
     HiringPages(Hiring hiring, HiringReports reports, AuditTrail audit, FormBinder forms, People people,
-                DepartmentSettings department, ProcessDiagrams diagrams, ObjectProvider<CohortDirectory> cohorts) {
+                DepartmentSettings department, ProcessDiagrams diagrams, ObjectProvider<CohortDirectory> cohorts,
+                org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.hiring = hiring;
         this.reports = reports;
         this.audit = audit;
@@ -64,6 +67,11 @@ class HiringPages {
         this.department = department;
         this.diagrams = diagrams;
         this.cohorts = cohorts;
+    }
+
+    /** A text of messages.properties in the language of the page. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     @GetMapping("/hiring")
@@ -100,7 +108,7 @@ class HiringPages {
         if (bound.valid()) {
             try {
                 Candidate candidate = hiring.apply(bound.value(), ApplicationSource.HR);
-                redirect.addFlashAttribute("saved", "Application of " + candidate.getFullName() + " entered.");
+                redirect.addFlashAttribute("saved", text("hiring.saved.entered", candidate.getFullName()));
                 return "redirect:/hiring/candidates/" + candidate.getId();
             } catch (RuntimeException e) {
                 FormBinder.addTo(errors, e);
@@ -139,7 +147,7 @@ class HiringPages {
                 default -> throw new org.csotracker.common.NotFoundException("There is no step " + step);
             };
             if (body != null && errors.isEmpty()) {
-                redirect.addFlashAttribute("saved", "Saved.");
+                redirect.addFlashAttribute("saved", text("hiring.saved.step"));
                 return "redirect:/hiring/candidates/" + id;
             }
         } catch (RuntimeException e) {

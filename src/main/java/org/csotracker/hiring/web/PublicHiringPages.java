@@ -16,6 +16,7 @@ import org.csotracker.hiring.HiringStage;
 import org.csotracker.hiring.NewApplication;
 import org.csotracker.hiring.Steps;
 import org.csotracker.security.RequestThrottle;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +48,8 @@ class PublicHiringPages {
 
     @GetMapping("/apply")
     String form(Model model) {
-        return form(model, Map.of(), Map.of());
+        // the language of the page is the first guess for the language of our mails
+        return form(model, Map.of("preferredLanguage", LocaleContextHolder.getLocale().getLanguage()), Map.of());
     }
 
     @PostMapping("/apply")
@@ -61,7 +63,7 @@ class PublicHiringPages {
             FormBinder.Bound<NewApplication> bound = forms.bind(form, NewApplication.class);
             errors.putAll(bound.errors());
             if (bound.valid()) {
-                hiring.apply(bound.value(), ApplicationSource.WEB);
+                hiring.apply(bound.value().withDefaultLanguage(LocaleContextHolder.getLocale().getLanguage()), ApplicationSource.WEB);
                 return "redirect:/apply/thanks";
             }
         } catch (RuntimeException e) {

@@ -1,0 +1,45 @@
+package org.csotracker.notifications;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.csotracker.people.Role;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A new workflow task for a group (HR, COORDINATOR): everyone in that group hears of it once,
+ * through the engine's Spring event bridge, in the transaction that created the task.
+ */
+@Component
+class TaskNotifications {
+
+    /** Where each group works on its tasks. */
+    private static final Map<Role, String> WORKLISTS = Map.of(Role.HR, "/hiring/tasks", Role.COORDINATOR, "/academy");
+    private static final Set<String> ROLES = Arrays.stream(Role.values()).map(Role::name).collect(Collectors.toSet());
+
+    private final Notifications notifications;
+
+    TaskNotifications(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
+    public void onTaskCreated(DelegateTask task) {
+        task.getCandidates().stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(link -> link.getGroupId())
+                .filter(ROLES::contains)
+                .distinct()
+                .map(Role::valueOf)
+                .forEach(role -> notifications.notifyRole(role, Notifications.Kind.NOTICE, "New task: " + task.getName(),
+                        "A new task for " + role.name() + (task.getDueDate() == null ? "" : ", due " + task.getDueDate())
+                                + ". Open your work list to pick it up.",
+                        WORKLISTS.getOrDefault(role, "/"), "task:" + task.getId()));
+    }
+}
