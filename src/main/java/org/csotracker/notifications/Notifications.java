@@ -30,9 +30,11 @@ public class Notifications {
     private final Mailer mailer;
     private final DepartmentSettings department;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Notifications(NotificationRepository notifications, People people, Mailer mailer, DepartmentSettings department,
-                  Clock clock) {
+                  Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.notifications = notifications;
         this.people = people;
         this.mailer = mailer;
@@ -70,13 +72,35 @@ public class Notifications {
     /** Everyone holding the role gets the notice. */
     @Transactional
     public void notifyRole(Role role, String title, String body, String link) {
-        people.usernamesWithRole(role).forEach(user -> notifyUser(user, title, body, link));
+        notifyRole(role, Kind.NOTICE, title, body, link, null);
     }
 
-    /** Everyone holding the role gets the notice, each at most once per {@code dedupeKey}. */
+    /**
+     * Everyone holding the role gets the notice, each at most once per {@code dedupeKey}: a fixed
+     * number of statements however large the group (members and earlier notices in one query each,
+     * the notices in one batch).
+     */
     @Transactional
     public void notifyRole(Role role, Kind kind, String title, String body, String link, String dedupeKey) {
-        people.usernamesWithRole(role).forEach(user -> send(user, kind, title, body, link, dedupeKey));
+        java.util.Set<String> already = dedupeKey == null ? java.util.Set.of()
+                : new java.util.HashSet<>(notifications.recipientsWithKey(dedupeKey));
+        List<People.Recipient> to = people.recipientsWithRole(role).stream().filter(r -> !already.contains(r.username())).toList();
+        if (to.isEmpty()) {
+            return;
+        }
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        jdbc.batchUpdate("insert into cso.notification (recipient, title, body, link, created_at, dedupe_key) values (?, ?, ?, ?, ?, ?)",
+                to, to.size(), (statement, recipient) -> {
+                    statement.setString(1, recipient.username());
+                    statement.setString(2, title);
+                    statement.setString(3, body);
+                    statement.setString(4, link);
+                    statement.setTimestamp(5, now);
+                    statement.setString(6, dedupeKey);
+                });
+        String mailKey = "notification:" + (dedupeKey != null ? dedupeKey : java.util.UUID.randomUUID());
+        to.stream().filter(r -> wantsMail(r.notificationMail(), kind))
+                .forEach(r -> mailer.queue(mailKey + ":" + r.username(), r.email(), title, text(title, body, link)));
     }
 
     @Transactional(readOnly = true)
@@ -104,18 +128,22 @@ public class Notifications {
 
     private void mail(Notification notice, Kind kind) {
         people.mailPreference(notice.getRecipient())
-                .filter(p -> p.notificationMail() == NotificationMail.ALL
-                        || p.notificationMail() == NotificationMail.REMINDERS && kind == Kind.REMINDER)
-                .ifPresent(p -> mailer.queue("notification:" + notice.getId(), p.email(), notice.getTitle(), text(notice)));
+                .filter(p -> wantsMail(p.notificationMail(), kind))
+                .ifPresent(p -> mailer.queue("notification:" + notice.getId(), p.email(), notice.getTitle(),
+                        text(notice.getTitle(), notice.getBody(), notice.getLink())));
     }
 
-    private String text(Notification notice) {
-        StringBuilder text = new StringBuilder(notice.getTitle()).append("\n\n");
-        if (notice.getBody() != null && !notice.getBody().isBlank()) {
-            text.append(notice.getBody()).append("\n\n");
+    private static boolean wantsMail(NotificationMail setting, Kind kind) {
+        return setting == NotificationMail.ALL || setting == NotificationMail.REMINDERS && kind == Kind.REMINDER;
+    }
+
+    private String text(String title, String body, String link) {
+        StringBuilder text = new StringBuilder(title).append("\n\n");
+        if (body != null && !body.isBlank()) {
+            text.append(body).append("\n\n");
         }
-        if (notice.getLink() != null) {
-            text.append(department.publicBaseUrl().replaceAll("/+$", "")).append(notice.getLink()).append("\n\n");
+        if (link != null) {
+            text.append(department.publicBaseUrl().replaceAll("/+$", "")).append(link).append("\n\n");
         }
         return text.append("You get this e-mail because of your notification settings in CSO Tracker (Account).\n")
                 .toString();
