@@ -27,7 +27,7 @@ class StatusCache {
     private record Key(Object id, long revision, LocalDate day) {
     }
 
-    private final Cache<Key, Object> entries = Caffeine.newBuilder().maximumSize(20_000)
+    private final Cache<Key, Object> entries = Caffeine.newBuilder().maximumSize(5_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;

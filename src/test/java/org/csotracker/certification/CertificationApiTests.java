@@ -84,9 +84,25 @@ class CertificationApiTests {
         mvc.perform(get("/api/officers/{id}/certification", officer.getId()).with(users.as(supervisor))).andExpect(status().isOk());
         mvc.perform(get("/api/officers/{id}/certification", officer.getId()).with(users.as(other))).andExpect(status().isNotFound());
         mvc.perform(get("/api/certification/readiness").with(users.as(other)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.officerId == " + officer.getId() + ")]").isEmpty());
+                .andExpect(status().isOk()).andExpect(jsonPath("$.rows[?(@.officerId == " + officer.getId() + ")]").isEmpty());
         mvc.perform(get("/api/certification/readiness").with(users.as(supervisor)))
-                .andExpect(jsonPath("$[?(@.officerId == " + officer.getId() + ")].certificationStatus").value(hasItem("ACTIVE")));
+                .andExpect(jsonPath("$.rows[?(@.officerId == " + officer.getId() + ")].certificationStatus").value(hasItem("ACTIVE")));
+    }
+
+    @Test
+    void everyonesReadinessIsPagedInTheDatabaseMostUrgentFirstWithCountsOfAll() throws Exception {
+        certified("Zed", "Current");
+        Officer lapsed = certified("Yael", "Lapsed");
+        jdbc.update("update cso.certification set status = 'LAPSED' where officer_id = ?", lapsed.getId());
+        long all = jdbc.queryForObject("select count(*) from cso.certification", Long.class);
+        mvc.perform(get("/api/certification/readiness").param("size", "1").with(users.as(Role.COORDINATOR)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows.length()").value(1))
+                .andExpect(jsonPath("$.rows[0].certificationStatus").value("LAPSED"))
+                .andExpect(jsonPath("$.totalPages").value((int) all))
+                .andExpect(jsonPath("$.counts.LAPSED").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
+        mvc.perform(get("/api/certification/readiness").param("size", "501").with(users.as(Role.COORDINATOR)))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

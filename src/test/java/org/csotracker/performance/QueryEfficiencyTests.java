@@ -200,6 +200,8 @@ class QueryEfficiencyTests {
                 "supervisor's unit", "select * from cso.officer where supervisor = 'sup' order by last_name, first_name",
                 "audit trail of a record", "select * from cso.audit_event where subject_type = 'Candidate' and subject_id = '7' order by occurred_at");
         queries.forEach((name, sql) -> assertThat(planOf(sql)).as(name + ": " + sql).doesNotContain("Seq Scan"));
+        assertThat(planOf("select * from cso.certification order by cso.readiness_urgency(status), period_end, officer_id limit 100"))
+                .as("readiness of everyone").contains("certification_readiness").doesNotContain("Sort");
     }
 
     private String planOf(String sql) {

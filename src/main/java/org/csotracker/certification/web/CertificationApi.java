@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.EnumSet;
+import java.util.Map;
+
+import org.springframework.data.domain.PageRequest;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,14 +26,12 @@ import org.csotracker.certification.ContinuingEducation;
 import org.csotracker.certification.ContinuingEducationRecord;
 import org.csotracker.common.NotFoundException;
 import org.csotracker.people.Officer;
-import org.csotracker.people.OfficerStatus;
 import org.csotracker.people.People;
 import org.csotracker.people.Role;
 import org.csotracker.security.CsoUser;
 import org.csotracker.security.CurrentUser;
 import org.csotracker.security.OfficerAccess;
 import org.csotracker.security.RequestThrottle;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,6 +43,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -130,13 +132,18 @@ class CertificationApi {
     }
 
     @GetMapping("/api/certification/readiness")
-    @Operation(summary = "Readiness: who is active, expiring, lapsed (supervisors see their unit; others everyone)")
-    List<CertificationReports.Readiness> readiness() {
+    @Operation(summary = "Readiness, most urgent first: a supervisor gets their unit; others everyone with a certification, "
+            + "paged (page from 0, size up to 500) with the counts by status")
+    CertificationReports.ReadinessPage readiness(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                                 @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
         CsoUser user = CurrentUser.require();
-        List<Officer> officers = user.hasRole(Role.SUPERVISOR) && !user.hasRole(Role.ADMIN) && !user.hasRole(Role.HR)
-                && !user.hasRole(Role.COORDINATOR) ? people.unitOf(user.getUsername())
-                : people.officersWithStatus(EnumSet.of(OfficerStatus.CERTIFIED), PageRequest.of(0, 1000)).getContent();
-        return reports.readiness(officers);
+        if (user.hasRole(Role.SUPERVISOR) && !user.hasRole(Role.ADMIN) && !user.hasRole(Role.HR) && !user.hasRole(Role.COORDINATOR)) {
+            List<CertificationReports.Readiness> unit = reports.readiness(people.unitOf(user.getUsername()));
+            Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            unit.forEach(r -> counts.merge(r.certificationStatus() == null ? "NOT_CERTIFIED" : r.certificationStatus(), 1L, Long::sum));
+            return new CertificationReports.ReadinessPage(unit, 0, 1, counts);
+        }
+        return reports.readinessOfAll(page, size);
     }
 
     @PostMapping("/api/officers/{id}/continuing-education")

@@ -3,7 +3,6 @@ package org.csotracker.certification.web;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.csotracker.common.ConflictException;
 import org.csotracker.common.FormBinder;
 import org.csotracker.common.InvalidInputException;
 import org.csotracker.people.Officer;
-import org.csotracker.people.OfficerStatus;
 import org.csotracker.people.People;
 import org.csotracker.people.Role;
 import org.csotracker.security.CsoUser;
@@ -80,36 +78,44 @@ class CertificationPages {
     // ---- readiness --------------------------------------------------------------------------
 
     /** Counts for the stacked bar; {@code percent} of the total for each part. */
-    record Counts(int active, int expiring, int lapsed, int revoked, int notCertified) {
-        public int total() {
+    record Counts(long active, long expiring, long lapsed, long revoked, long notCertified) {
+        public long total() {
             return active + expiring + lapsed + revoked + notCertified;
         }
 
-        public int percent(int part) {
+        public long percent(long part) {
             return total() == 0 ? 0 : Math.round(part * 100f / total());
         }
     }
 
     @GetMapping("/certification")
-    String readiness(Model model) {
+    String readiness(@RequestParam(defaultValue = "0") int page, Model model) {
         CsoUser user = CurrentUser.require();
         boolean unitOnly = user.hasRole(Role.SUPERVISOR) && !user.hasRole(Role.ADMIN) && !user.hasRole(Role.HR)
                 && !user.hasRole(Role.COORDINATOR);
-        List<Officer> officers = unitOnly ? people.unitOf(user.getUsername())
-                : people.officersWithStatus(EnumSet.of(OfficerStatus.CERTIFIED), PageRequest.of(0, 1000)).getContent();
-        List<CertificationReports.Readiness> rows = new ArrayList<>(reports.readiness(officers));
-        rows.sort(Comparator.comparingInt((CertificationReports.Readiness r) -> urgency(r.certificationStatus()))
-                .thenComparing(r -> r.daysLeft() == null ? Long.MAX_VALUE : r.daysLeft())
-                .thenComparing(CertificationReports.Readiness::name));
-        model.addAttribute("rows", rows);
-        model.addAttribute("counts", new Counts(count(rows, "ACTIVE"), count(rows, "EXPIRING"), count(rows, "LAPSED"),
-                count(rows, "REVOKED"), count(rows, null)));
+        if (unitOnly) {
+            // a unit is a handful of officers: all of them, those not certified yet included
+            List<CertificationReports.Readiness> rows = new ArrayList<>(reports.readiness(people.unitOf(user.getUsername())));
+            rows.sort(Comparator.comparingInt((CertificationReports.Readiness r) -> urgency(r.certificationStatus()))
+                    .thenComparing(r -> r.daysLeft() == null ? Long.MAX_VALUE : r.daysLeft())
+                    .thenComparing(CertificationReports.Readiness::name));
+            model.addAttribute("rows", rows);
+            model.addAttribute("counts", new Counts(count(rows, "ACTIVE"), count(rows, "EXPIRING"), count(rows, "LAPSED"),
+                    count(rows, "REVOKED"), count(rows, null)));
+        } else {
+            CertificationReports.ReadinessPage all = reports.readinessOfAll(Math.max(0, page), READINESS_PAGE_SIZE);
+            model.addAttribute("rows", all.rows());
+            model.addAttribute("readinessPage", all);
+            model.addAttribute("counts", new Counts(all.counts().get("ACTIVE"), all.counts().get("EXPIRING"),
+                    all.counts().get("LAPSED"), all.counts().get("REVOKED"), 0));
+        }
         model.addAttribute("unitOnly", unitOnly);
         model.addAttribute("pending", user.hasRole(Role.COORDINATOR) ? education.pending(PageRequest.of(0, 1)).getTotalElements() : 0);
         return "certification/readiness";
     }
 
-    /** Lapsed first, then expiring (soonest first), active, revoked, and those not certified yet. */
+    static final int READINESS_PAGE_SIZE = 100;
+
     private static int urgency(String status) {
         return status == null ? 4 : switch (status) {
             case "LAPSED" -> 0;
