@@ -57,7 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostileInputTests {
 
     static final long SEED = Long.getLong("fuzz.seed", 20261123L);
-    static final int TRIES = Integer.getInteger("fuzz.tries", 14);
+    static final int TRIES = Integer.getInteger("fuzz.tries", 40);
     static final int OVERSIZED = 5 * 1024 * 1024 + 1024;
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -227,7 +227,7 @@ class HostileInputTests {
             }
         }
         System.out.println("Hostile requests sent: " + sent + " (seed " + SEED + "); statuses per kind: " + outcomes);
-        assertThat(sent).isGreaterThan(100);
+        assertThat(sent).as("generated requests per run (issue 7 asks for at least 2,000)").isGreaterThanOrEqualTo(Integer.getInteger("fuzz.minimum", 2000));
         assertThat(failures).as("hostile requests that broke the API (seed " + SEED + ")").isEmpty();
     }
 
