@@ -17,8 +17,11 @@ class SettingsPages {
 
     private final People people;
 
-    SettingsPages(People people) {
+    private final org.springframework.context.MessageSource messages;
+
+    SettingsPages(People people, org.springframework.context.MessageSource messages) {
         this.people = people;
+        this.messages = messages;
     }
 
     @GetMapping("/account")
@@ -37,12 +40,16 @@ class SettingsPages {
         NotificationMail choice = parse(notificationMail);
         if (choice == null) {
             response.setStatus(400);
-            model.addAttribute("problem", "Choose which notifications you want by e-mail.");
+            model.addAttribute("problem", text("account.problem"));
             return account(model);
         }
         people.setNotificationMail(CurrentUser.require().getUsername(), choice);
-        redirect.addFlashAttribute("message", "Saved. You get " + choice.title().toLowerCase() + " by e-mail.");
+        redirect.addFlashAttribute("message", text("account.saved." + choice.name()));
         return "redirect:/account";
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     private static NotificationMail parse(String value) {

@@ -86,7 +86,7 @@ class SpanishPagesTests {
     Officer officer;
     String cso;
     String certificate;
-    /** Proper names on the pages: people, the department, its unit and districts, the product, the languages. */
+    /** Proper names on the pages: people and their usernames, the department, its unit and districts, the product, the languages. */
     Set<String> names;
 
     @BeforeEach
@@ -104,13 +104,13 @@ class SpanishPagesTests {
         management.executeJob(issue.getId());
         certificate = certifications.certificates(officer.getId()).get(0).getNumber();
         names = new HashSet<>(Set.of("CSO Tracker", "API", "Cockpit", "English", "Español", "No",
-                department.name(), department.unit(), officer.getFullName(), "Test " + cso));
+                department.name(), department.unit(), officer.getFullName(), "Test " + cso, cso));
         names.addAll(department.districts());
     }
 
     @Test
     void everyPageACsoUsesIsInSpanish() throws Exception {
-        for (String page : List.of("/", "/me", "/me/calendar", "/notifications", "/error")) {
+        for (String page : List.of("/", "/me", "/me/calendar", "/account", "/notifications", "/error")) {
             TestUsers.asSystem(() -> people.changeLanguage(cso, "en"));
             Document english = render(get(page).with(users.as(cso)).requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 404));
             TestUsers.asSystem(() -> people.changeLanguage(cso, "es"));
