@@ -2,6 +2,7 @@ package org.csotracker.notifications;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 import org.csotracker.common.NotFoundException;
 import org.csotracker.department.DepartmentSettings;
@@ -9,6 +10,7 @@ import org.csotracker.mail.Mailer;
 import org.csotracker.people.NotificationMail;
 import org.csotracker.people.People;
 import org.csotracker.people.Role;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -30,9 +32,11 @@ public class Notifications {
     private final Mailer mailer;
     private final DepartmentSettings department;
     private final Clock clock;
+    private final MessageSource messages;
 
     Notifications(NotificationRepository notifications, People people, Mailer mailer, DepartmentSettings department,
-                  Clock clock) {
+                  Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.notifications = notifications;
         this.people = people;
         this.mailer = mailer;
@@ -117,7 +121,8 @@ public class Notifications {
         if (notice.getLink() != null) {
             text.append(department.publicBaseUrl().replaceAll("/+$", "")).append(notice.getLink()).append("\n\n");
         }
-        return text.append("You get this e-mail because of your notification settings in CSO Tracker (Account).\n")
-                .toString();
+        // the footer in the recipient's language (the notice itself was written in it by the module that sent it)
+        Locale locale = Locale.forLanguageTag(people.languageOf(notice.getRecipient()).orElse(People.LANGUAGES.get(0)));
+        return text.append(messages.getMessage("mail.notification.footer", null, locale)).append('\n').toString();
     }
 }

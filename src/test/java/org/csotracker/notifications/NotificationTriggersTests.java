@@ -139,6 +139,23 @@ class NotificationTriggersTests {
     }
 
     @Test
+    void aCsoWhoReadsSpanishGetsTheReminderMailInSpanishDownToItsLastLine() {
+        Officer officer = certified("Elena", "Recordatorio" + System.nanoTime() % 100000);
+        String cso = users.ensure("cso-es-reminded-" + officer.getId(), Set.of(Role.CSO), officer.getId());
+        TestUsers.asSystem(() -> people.changeLanguage(cso, "es"));
+        Certification c = certifications.ofOfficer(officer.getId()).orElseThrow();
+
+        TestUsers.asSystem(() -> certifications.sendReminder(c.getId(), 90, false));
+
+        String subject = "Su certificación de Agente de Servicios Comunitarios vence en 90 días";
+        assertThat(mailsTo(cso + "@example.org", subject)).isEqualTo(1);
+        String body = jdbc.queryForObject("select body from cso.outgoing_mail where recipient = ? and subject = ?",
+                String.class, cso + "@example.org", subject);
+        assertThat(body).contains("Recibe este correo electrónico por sus preferencias de avisos en CSO Tracker (Cuenta).")
+                .doesNotContain("You get this e-mail");
+    }
+
+    @Test
     void aReviewedSubmissionIsNotifiedToTheCsoAndMailedOnlyWhenTheyAskForEveryNotice() throws Exception {
         Officer officer = certified("Sam", "Reviewed" + System.nanoTime() % 100000);
         String cso = users.ensure("cso-reviewed-" + officer.getId(), Set.of(Role.CSO), officer.getId());
