@@ -83,6 +83,33 @@ public class Notifications {
         people.usernamesWithRole(role).forEach(user -> send(user, kind, title, body, link, dedupeKey));
     }
 
+    /**
+     * Everyone holding the role gets the notice, each at most once per {@code dedupeKey}, written in the language
+     * of their login: {@code texts} gives the title and the body for a language.
+     */
+    @Transactional
+    public void notifyRole(Role role, Kind kind, java.util.function.Function<Locale, Text> texts, String link,
+                           String dedupeKey) {
+        people.usernamesWithRole(role).forEach(user -> {
+            Text text = texts.apply(localeOf(user));
+            send(user, kind, text.title(), text.body(), link, dedupeKey);
+        });
+    }
+
+    /** A notice's title and body in one language. */
+    public record Text(String title, String body) {
+    }
+
+    /** The language a user reads notices in: their login's, English for an unknown user. */
+    Locale localeOf(String username) {
+        return Locale.forLanguageTag(people.languageOf(username).orElse(People.LANGUAGES.get(0)));
+    }
+
+    /** A text of messages.properties. */
+    String message(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
     @Transactional(readOnly = true)
     public Page<Notification> of(String username, Pageable pageable) {
         return notifications.findByRecipientOrderByCreatedAtDesc(username, pageable);
@@ -122,7 +149,6 @@ public class Notifications {
             text.append(department.publicBaseUrl().replaceAll("/+$", "")).append(notice.getLink()).append("\n\n");
         }
         // the footer in the recipient's language (the notice itself was written in it by the module that sent it)
-        Locale locale = Locale.forLanguageTag(people.languageOf(notice.getRecipient()).orElse(People.LANGUAGES.get(0)));
-        return text.append(messages.getMessage("mail.notification.footer", null, locale)).append('\n').toString();
+        return text.append(message("mail.notification.footer", localeOf(notice.getRecipient()))).append('\n').toString();
     }
 }

@@ -103,6 +103,32 @@ class NotificationTriggersTests {
     }
 
     @Test
+    void staffWhoReadSpanishGetTheirNoticesInSpanish() {
+        String hr = users.ensure("hr-es-" + System.nanoTime() % 100000, Set.of(Role.HR), null);
+        TestUsers.asSystem(() -> people.changeLanguage(hr, "es"));
+        String colleague = users.ensure("hr-en-" + System.nanoTime() % 100000, Set.of(Role.HR), null);
+        Candidate candidate = TestUsers.asSystemGet(() -> hiring.apply(Applicants.strong("Tarea", "Nueva"), ApplicationSource.HR));
+        Task screening = tasks.createTaskQuery().processDefinitionKey(org.csotracker.hiring.HiringProcess.KEY)
+                .processInstanceBusinessKey(candidate.getId().toString()).singleResult();
+        BackgroundCheckOverdue overdue = new BackgroundCheckOverdue(-System.nanoTime() % 100000, "Lenta Revisión",
+                java.time.Instant.now().minusSeconds(3600), hr);
+        TestUsers.asSystem(() -> tx.executeWithoutResult(s -> events.publishEvent(overdue)));
+
+        List<Notification> mine = notifications.of(hr, PageRequest.of(0, 10)).getContent();
+        assertThat(mine).anySatisfy(n -> {
+            assertThat(n.getTitle()).isEqualTo("Nueva tarea: " + screening.getName());
+            assertThat(n.getBody()).startsWith("Una nueva tarea para Recursos Humanos");
+        });
+        assertThat(mine).anySatisfy(n -> {
+            assertThat(n.getTitle()).isEqualTo("Verificación de antecedentes vencida: Lenta Revisión");
+            assertThat(n.getBody()).startsWith("La verificación de antecedentes vencía el");
+        });
+        // an English-reading colleague gets the same task in English
+        assertThat(notifications.withKey("task:" + screening.getId())).filteredOn(n -> n.getRecipient().equals(colleague))
+                .singleElement().satisfies(n -> assertThat(n.getTitle()).isEqualTo("New task: " + screening.getName()));
+    }
+
+    @Test
     void anOverdueBackgroundCheckReachesTheHrSupervisorOnceAndByMail() {
         String supervisor = users.ensure("hr-lead-" + System.nanoTime() % 100000, Set.of(Role.HR), null);
         BackgroundCheckOverdue overdue = new BackgroundCheckOverdue(-System.nanoTime() % 100000, "Slow Check",
