@@ -203,10 +203,12 @@ public class ContinuingEducation {
         return null;
     }
 
-    private static String safeName(String name) {
+    /** The evidence file's name without any path, in safe characters, never blank or only dots (".."). */
+    static String safeName(String name) {
         String base = name == null ? "evidence" : name.replaceAll(".*[/\\\\]", "");
-        base = base.replaceAll("[^A-Za-z0-9._ -]", "_");
-        return base.isBlank() ? "evidence" : base.substring(0, Math.min(base.length(), 200));
+        base = base.replaceAll("[^A-Za-z0-9._ -]", "_").strip();
+        base = base.substring(0, Math.min(base.length(), 200)).strip();
+        return base.isEmpty() || base.matches("[. ]+") ? "evidence" : base;
     }
 
     @Transactional

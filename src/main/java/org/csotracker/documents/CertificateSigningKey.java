@@ -189,7 +189,11 @@ class CertificateSigningKey {
 
     // --- the key directory ----------------------------------------------------------------------------------
 
-    private static Material loadOrCreate(Path directory, String departmentName) {
+    /**
+     * Synchronized, and under an exclusive file lock in the directory: several threads or several
+     * nodes sharing the directory must not each generate a key and overwrite each other's password.
+     */
+    private static synchronized Material loadOrCreate(Path directory, String departmentName) {
         Path keystore = directory.resolve(FILE_NAME);
         Path passwordFile = directory.resolve(PASSWORD_FILE_NAME);
         try {
@@ -197,6 +201,22 @@ class CertificateSigningKey {
                 return loadFromDirectory(keystore, passwordFile);
             }
             createOwnerOnlyDirectory(directory);
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(directory.resolve(".generate.lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock ignored = channel.lock()) {
+                if (Files.exists(keystore)) {
+                    return loadFromDirectory(keystore, passwordFile);
+                }
+                return createIn(directory, keystore, passwordFile, departmentName);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the certificate signing key in " + directory
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Material createIn(Path directory, Path keystore, Path passwordFile, String departmentName) {
+        try {
             Material material = generate(departmentName);
             char[] password = randomPassword();
             KeyStore store = KeyStore.getInstance("PKCS12");

@@ -17,4 +17,7 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     boolean existsByRecipientAndDedupeKey(String recipient, String dedupeKey);
 
     java.util.List<Notification> findByDedupeKey(String dedupeKey);
+
+    @org.springframework.data.jpa.repository.Query("select n.recipient from Notification n where n.dedupeKey = :dedupeKey")
+    java.util.List<String> recipientsWithKey(String dedupeKey);
 }

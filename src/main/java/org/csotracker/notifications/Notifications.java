@@ -33,10 +33,12 @@ public class Notifications {
     private final DepartmentSettings department;
     private final Clock clock;
     private final MessageSource messages;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Notifications(NotificationRepository notifications, People people, Mailer mailer, DepartmentSettings department,
-                  Clock clock, MessageSource messages) {
+                  Clock clock, MessageSource messages, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.messages = messages;
+        this.jdbc = jdbc;
         this.notifications = notifications;
         this.people = people;
         this.mailer = mailer;
@@ -74,26 +76,57 @@ public class Notifications {
     /** Everyone holding the role gets the notice. */
     @Transactional
     public void notifyRole(Role role, String title, String body, String link) {
-        people.usernamesWithRole(role).forEach(user -> notifyUser(user, title, body, link));
+        notifyRole(role, Kind.NOTICE, title, body, link, null);
     }
 
-    /** Everyone holding the role gets the notice, each at most once per {@code dedupeKey}. */
+    /**
+     * Everyone holding the role gets the notice, each at most once per {@code dedupeKey}: a fixed
+     * number of statements however large the group (members and earlier notices in one query each,
+     * the notices in one batch).
+     */
     @Transactional
     public void notifyRole(Role role, Kind kind, String title, String body, String link, String dedupeKey) {
-        people.usernamesWithRole(role).forEach(user -> send(user, kind, title, body, link, dedupeKey));
+        notifyRole(role, kind, locale -> new Text(title, body), link, dedupeKey);
     }
 
     /**
      * Everyone holding the role gets the notice, each at most once per {@code dedupeKey}, written in the language
-     * of their login: {@code texts} gives the title and the body for a language.
+     * of their login: {@code texts} gives the title and the body for a language. A fixed number of statements
+     * however large the group, as above.
      */
     @Transactional
     public void notifyRole(Role role, Kind kind, java.util.function.Function<Locale, Text> texts, String link,
                            String dedupeKey) {
-        people.usernamesWithRole(role).forEach(user -> {
-            Text text = texts.apply(localeOf(user));
-            send(user, kind, text.title(), text.body(), link, dedupeKey);
+        java.util.Set<String> already = dedupeKey == null ? java.util.Set.of()
+                : new java.util.HashSet<>(notifications.recipientsWithKey(dedupeKey));
+        List<People.Recipient> to = people.recipientsWithRole(role).stream().filter(r -> !already.contains(r.username())).toList();
+        if (to.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, Text> byLanguage = new java.util.HashMap<>();
+        java.util.function.Function<People.Recipient, Text> textOf =
+                r -> byLanguage.computeIfAbsent(languageOf(r.language()), language -> texts.apply(Locale.forLanguageTag(language)));
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        jdbc.batchUpdate("insert into cso.notification (recipient, title, body, link, created_at, dedupe_key) values (?, ?, ?, ?, ?, ?)",
+                to, to.size(), (statement, recipient) -> {
+                    Text text = textOf.apply(recipient);
+                    statement.setString(1, recipient.username());
+                    statement.setString(2, text.title());
+                    statement.setString(3, text.body());
+                    statement.setString(4, link);
+                    statement.setTimestamp(5, now);
+                    statement.setString(6, dedupeKey);
+                });
+        String mailKey = "notification:" + (dedupeKey != null ? dedupeKey : java.util.UUID.randomUUID());
+        to.stream().filter(r -> wantsMail(r.notificationMail(), kind)).forEach(r -> {
+            Text text = textOf.apply(r);
+            mailer.queue(mailKey + ":" + r.username(), r.email(), text.title(),
+                    text(text.title(), text.body(), link, Locale.forLanguageTag(languageOf(r.language()))));
         });
+    }
+
+    private static String languageOf(String language) {
+        return language == null || !People.LANGUAGES.contains(language) ? People.LANGUAGES.get(0) : language;
     }
 
     /** A notice's title and body in one language. */
@@ -135,20 +168,24 @@ public class Notifications {
 
     private void mail(Notification notice, Kind kind) {
         people.mailPreference(notice.getRecipient())
-                .filter(p -> p.notificationMail() == NotificationMail.ALL
-                        || p.notificationMail() == NotificationMail.REMINDERS && kind == Kind.REMINDER)
-                .ifPresent(p -> mailer.queue("notification:" + notice.getId(), p.email(), notice.getTitle(), text(notice)));
+                .filter(p -> wantsMail(p.notificationMail(), kind))
+                .ifPresent(p -> mailer.queue("notification:" + notice.getId(), p.email(), notice.getTitle(),
+                        text(notice.getTitle(), notice.getBody(), notice.getLink(), localeOf(notice.getRecipient()))));
     }
 
-    private String text(Notification notice) {
-        StringBuilder text = new StringBuilder(notice.getTitle()).append("\n\n");
-        if (notice.getBody() != null && !notice.getBody().isBlank()) {
-            text.append(notice.getBody()).append("\n\n");
+    private static boolean wantsMail(NotificationMail setting, Kind kind) {
+        return setting == NotificationMail.ALL || setting == NotificationMail.REMINDERS && kind == Kind.REMINDER;
+    }
+
+    /** The mail of a notice; its last line in the recipient's language (the notice itself was written in it). */
+    private String text(String title, String body, String link, Locale locale) {
+        StringBuilder text = new StringBuilder(title).append("\n\n");
+        if (body != null && !body.isBlank()) {
+            text.append(body).append("\n\n");
         }
-        if (notice.getLink() != null) {
-            text.append(department.publicBaseUrl().replaceAll("/+$", "")).append(notice.getLink()).append("\n\n");
+        if (link != null) {
+            text.append(department.publicBaseUrl().replaceAll("/+$", "")).append(link).append("\n\n");
         }
-        // the footer in the recipient's language (the notice itself was written in it by the module that sent it)
-        return text.append(message("mail.notification.footer", localeOf(notice.getRecipient()))).append('\n').toString();
+        return text.append(message("mail.notification.footer", locale)).append('\n').toString();
     }
 }

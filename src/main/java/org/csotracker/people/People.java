@@ -58,6 +58,16 @@ public class People {
     public record MailPreference(String email, NotificationMail notificationMail) {
     }
 
+    /** A user a notice goes to, with where and whether they want it e-mailed. */
+    public record Recipient(String username, String email, NotificationMail notificationMail, String language) {
+    }
+
+    /** Every enabled login holding the role, with their e-mail setting, in one query. */
+    @Transactional(readOnly = true)
+    public java.util.List<Recipient> recipientsWithRole(Role role) {
+        return users.findRecipientsWithRole(role);
+    }
+
     /** A user chooses which notifications they also get by e-mail. */
     @Transactional
     public void setNotificationMail(String username, NotificationMail choice) {

@@ -23,6 +23,11 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     @Query("select u.username from UserAccount u join u.roles r where r = :role and u.enabled = true order by u.username")
     List<String> findUsernamesWithRole(Role role);
 
+    @Query("select new org.csotracker.people.People$Recipient(u.username, u.email, u.notificationMail, u.preferredLanguage)"
+            + " from UserAccount u"
+            + " join u.roles r where r = :role and u.enabled = true order by u.username")
+    List<People.Recipient> findRecipientsWithRole(Role role);
+
     /** The enabled administrators, locked: two admins demoting each other at once cannot leave none. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select u from UserAccount u where u.enabled = true and exists "

@@ -7,6 +7,10 @@ final class Analysis {
 
             ## How each figure is measured
 
+            The load comes from a separate JVM on loopback (the benchmark's own Java HTTP client; the app runs as
+            a department runs it, `java … org.csotracker.Application` on its embedded PostgreSQL). Every load
+            phase is bounded in time: it stops after 180 s (`-Dbenchmark.phase-seconds`) and reports what it did.
+
             - **Hiring steps**: 16 client threads each apply for candidates and complete screening, background check,
               interview, union vetting, offer and offer response through the REST API with HTTP Basic (7 calls per
               candidate). Baseline (a) runs the same `processes/hiring.bpmn` on a bare Camunda engine (standalone

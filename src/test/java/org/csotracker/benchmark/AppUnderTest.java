@@ -34,7 +34,7 @@ final class AppUnderTest implements AutoCloseable {
     /** Starts the app and waits until it is ready; returns the seconds it took. */
     double start() throws Exception {
         List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath(), "org.csotracker.Application",
+                "-Xmx512m", "-XX:+UseSerialGC", "-cp", org.csotracker.support.SeparateApp.classpath(), "org.csotracker.Application",
                 "--server.port=" + port, "--csotracker.demo=false", "--csotracker.admin-password=" + Benchmarks.ADMIN_PASSWORD,
                 "--csotracker.embedded-database.data-directory=" + dataDirectory, "--logging.level.root=warn",
                 "--logging.level.org.csotracker=info"));
@@ -96,29 +96,6 @@ final class AppUnderTest implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop();
-    }
-
-    /**
-     * The test classpath as plain, de-duplicated paths. Surefire hands a manifest-only jar whose
-     * entries may name a folder twice (with and without a slash), and Camunda would then find
-     * every BPMN twice and refuse the deployment.
-     */
-    static String classpath() throws IOException {
-        String cp = System.getProperty("java.class.path");
-        java.util.LinkedHashSet<String> entries = new java.util.LinkedHashSet<>();
-        for (String entry : cp.split(File.pathSeparator)) {
-            if (entry.endsWith(".jar") && entry.contains("surefire")) {
-                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(entry)) {
-                    String classPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
-                    for (String url : classPath.trim().split("\\s+")) {
-                        entries.add(Path.of(URI.create(url)).toAbsolutePath().normalize().toString());
-                    }
-                }
-            } else {
-                entries.add(Path.of(entry).toAbsolutePath().normalize().toString());
-            }
-        }
-        return String.join(File.pathSeparator, entries);
     }
 
     private static int freePort() throws IOException {

@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -308,24 +307,8 @@ class Benchmarks {
     // ---- setup ------------------------------------------------------------------------------
 
     private static void createStaff(String jdbc) throws Exception {
-        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD);
-        try (Connection db = DriverManager.getConnection(jdbc)) {
-            for (String[] user : new String[][] {{"bench-hr", "HR"}, {"bench-coordinator", "COORDINATOR"},
-                    {"bench-supervisor", "SUPERVISOR"}}) {
-                var insert = db.prepareStatement("insert into cso.user_account (username, password_hash, display_name, email, "
-                        + "enabled, created_at) values (?, ?, ?, ?, true, now()) returning id");
-                insert.setString(1, user[0]);
-                insert.setString(2, hash);
-                insert.setString(3, "Bench " + user[1]);
-                insert.setString(4, user[0] + "@example.org");
-                var id = insert.executeQuery();
-                id.next();
-                var role = db.prepareStatement("insert into cso.user_role (user_id, role) values (?, ?)");
-                role.setLong(1, id.getLong(1));
-                role.setString(2, user[1]);
-                role.execute();
-            }
-        }
+        org.csotracker.support.SeparateApp.insertStaff(jdbc, PASSWORD, "Bench", java.util.Map.of(
+                "bench-hr", "HR", "bench-coordinator", "COORDINATOR", "bench-supervisor", "SUPERVISOR"));
     }
 
     private static List<Long> hiredOfficers(String jdbc, int count, String tag) throws Exception {

@@ -23,19 +23,26 @@ final class Load {
         }
     }
 
-    /** Each of {@code clients} threads runs {@code perClient} operations. */
+    /** No load phase runs longer than this, however slow the machine (-Dbenchmark.phase-seconds). */
+    static final long PHASE_SECONDS = Long.getLong("benchmark.phase-seconds", 180);
+
+    /**
+     * Each of {@code clients} threads runs {@code perClient} operations, or fewer when the phase
+     * reaches {@link #PHASE_SECONDS}: the result counts what was done in the time.
+     */
     static Result run(int clients, int perClient, Operation operation) throws Exception {
         List<List<Long>> latencies = new ArrayList<>();
         AtomicInteger errors = new AtomicInteger();
         String[] firstError = new String[1];
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
+        long deadline = start + PHASE_SECONDS * 1_000_000_000L;
         List<Future<List<Long>>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
             futures.add(pool.submit(() -> {
                 List<Long> own = new ArrayList<>(perClient);
-                for (int i = 0; i < perClient; i++) {
+                for (int i = 0; i < perClient && System.nanoTime() < deadline; i++) {
                     long begin = System.nanoTime();
                     try {
                         operation.run(client, i);

@@ -255,7 +255,13 @@ public final class Browser implements AutoCloseable {
     /** Resizes the browser so the page's viewport (window.innerWidth/innerHeight) is exactly that size. */
     public Browser resize(Dimension viewport) {
         driver.manage().window().setSize(viewport);
+        // Chromium applies a new window size asynchronously: on a busy machine the page may still
+        // report the old viewport for a moment
         long innerWidth = number("return window.innerWidth");
+        for (int i = 0; i < 50 && innerWidth > viewport.getWidth(); i++) {
+            sleep(100);
+            innerWidth = number("return window.innerWidth");
+        }
         long innerHeight = number("return window.innerHeight");
         Dimension outer = driver.manage().window().getSize();
         driver.manage().window().setSize(new Dimension(outer.getWidth() + viewport.getWidth() - (int) innerWidth,
@@ -368,6 +374,15 @@ public final class Browser implements AutoCloseable {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a leftover temp profile is harmless
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -35,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A training coordinator's day in a real browser: a cohort of 30 recruits, a whole module's results
  * entered in the bulk form (three of them failures), the grid and its progress bars, a CSV upload,
  * the grid on a phone (it scrolls inside its box), and a failed recruit's page with the BPMN diagram
- * and the remediation form. Screenshots go to {@code target/screenshots/academy-*.png}.
+ * and the remediation form. Each step a new coordinator takes is saved as
+ * {@code docs/images/guide-coordinator-<nn>-<step>.png} for {@code docs/guides/coordinator.md} (at
+ * desktop size); the phone-width pages go to {@code target/screenshots/academy-*-phone*.png}.
  */
 @CsoTrackerServerTest
 class CoordinatorJourneyBrowserTests {
@@ -79,16 +81,22 @@ class CoordinatorJourneyBrowserTests {
 
         try (Browser b = Browser.start(port)) {
             browser = b;
+            GuideScreenshots guide = new GuideScreenshots(browser, "coordinator");
             browser.login(coordinator, TestUsers.PASSWORD);
+            assertThat(browser.path()).isEqualTo("/");
+            assertThat(browser.headings()).contains("Academy");
+            assertThat(browser.link("Open cohorts").getDomAttribute("href")).isEqualTo("/academy");
+            guide.step(1, "home");
             browser.click("Academy");
             assertThat(browser.path()).isEqualTo("/academy");
             assertThat(browser.headings()).contains("Academy cohorts", "Create a cohort");
             assertThat(browser.text()).contains(cohort.getName(), "Week 2 of 8", "30 enrolled of 30 places");
-            assertThat(browser.screenshot("academy-cohorts")).isNotEmptyFile();
+            guide.step(2, "cohorts");
             browser.click(cohort.getName());
             assertThat(browser.path()).isEqualTo("/academy/cohorts/" + cohort.getId());
             assertThat(browser.headings()).contains(cohort.getName(), "Progress: recruits × modules", "Schedule");
             assertThat(cells("not_started")).isEqualTo(60);
+            guide.step(3, "cohort");
 
             // ---- the bulk form for de-escalation ------------------------------------------------
             new Select(browser.field("Module")).selectByVisibleText("De-escalation (Week 1)");
@@ -104,7 +112,7 @@ class CoordinatorJourneyBrowserTests {
             }
             browser.field("Notes on " + followedUp.getFullName()).sendKeys("Struggled with the crowd scenario");
             browser.script("document.getElementById('bulk').scrollIntoView()");
-            assertThat(browser.screenshot("academy-bulk-form")).isNotEmptyFile();
+            guide.step(4, "bulk-form");
             browser.click("Record results");
 
             assertThat(browser.messages()).contains("De-escalation: 30 results recorded (27 passed, 3 failed).");
@@ -121,7 +129,8 @@ class CoordinatorJourneyBrowserTests {
             WebElement bar = row(recruits.get(0)).findElement(By.cssSelector(".overall-col .progress-bar"));
             assertThat(bar.getSize().getWidth()).as("the bar is drawn half full").isPositive();
             assertThat(browser.text()).contains("No result is open for this module");
-            assertThat(browser.screenshot("academy-grid")).isNotEmptyFile();
+            browser.script("window.scrollTo(0, 0)");
+            guide.step(5, "grid");
 
             // ---- a CSV upload for the second module ---------------------------------------------
             Path csv = Files.createTempFile("cultural", ".csv");
@@ -133,6 +142,8 @@ class CoordinatorJourneyBrowserTests {
                 Files.writeString(csv, lines);
                 new Select(browser.field("Module (required)")).selectByVisibleText("Institutional racism & cultural competency");
                 browser.field("CSV file (required)").sendKeys(csv.toString());
+                browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.button("Upload results"));
+                guide.step(6, "csv-upload");
                 browser.click("Upload results");
             } finally {
                 Files.deleteIfExists(csv);
@@ -166,21 +177,23 @@ class CoordinatorJourneyBrowserTests {
                     "Record a result", "Transcript", "Enrollments");
             assertThat(currentSteps()).containsExactlyInAnyOrder("Task_PlanRemediation", "Task_RecordModuleResult");
             assertThat(browser.text()).contains("✗ Failed", "Struggled with the crowd scenario", "Ofc. Rivera", coordinator);
-            assertThat(browser.screenshot("academy-recruit")).isNotEmptyFile();
+            guide.step(7, "recruit");
 
             browser.field("Remediation plan (required)").sendKeys("Two coached scenario sessions, then the retake.");
             browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.button("Plan remediation"));
+            guide.step(8, "remediation-form");
             browser.click("Plan remediation");
             assertThat(browser.messages()).singleElement().asString().startsWith("Remediation for De-escalation planned");
             assertThat(currentSteps()).containsExactlyInAnyOrder("Task_RecordRetakeResult", "Task_RecordModuleResult");
             assertThat(browser.text()).contains("Two coached scenario sessions, then the retake.");
             assertThat(new Select(browser.field("Module (required)")).getOptions()).extracting(WebElement::getText)
                     .anySatisfy(o -> assertThat(o).startsWith("De-escalation (retake)"));
+            guide.step(9, "remediation-planned");
 
             browser.click("Academy");
             browser.click("Module catalog");
             assertThat(browser.headings()).contains("Module catalog", "De-escalation", "Add a module");
-            assertThat(browser.screenshot("academy-modules")).isNotEmptyFile();
+            guide.step(10, "modules");
 
             browser.resize(Browser.PHONE);
             browser.open("/academy/recruits/" + followedUp.getId());

@@ -47,8 +47,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A CSO in a real browser: signs in, sees their status and continuing-education progress, downloads
  * their certificate with the browser's session, and the public verification page of that
- * certificate says it is valid. Screenshots: {@code target/screenshots/cso-status.png},
- * {@code verify.png} and their phone-width versions.
+ * certificate says it is valid; on the way it switches the page to Spanish and back and opens the
+ * account page. Each step a new CSO takes is saved as {@code docs/images/guide-cso-<nn>-<step>.png}
+ * for {@code docs/guides/cso.md} (at desktop size); the phone-width pages go to
+ * {@code target/screenshots/cso-status-phone.png} and {@code verify-phone.png}.
  */
 @CsoTrackerServerTest
 class CsoJourneyBrowserTests {
@@ -84,7 +86,13 @@ class CsoJourneyBrowserTests {
         String username = users.ensure("cso-journey-" + officer.getId(), Set.of(Role.CSO), officer.getId());
 
         try (Browser browser = Browser.start(port)) {
+            GuideScreenshots guide = new GuideScreenshots(browser, "cso");
             browser.login(username, TestUsers.PASSWORD);
+            assertThat(browser.path()).isEqualTo("/");
+            assertThat(browser.headings()).contains("My certification");
+            assertThat(browser.link("See my status").getDomAttribute("href")).isEqualTo("/me");
+            assertThat(browser.text()).doesNotContain("Hiring", "Academy", "Administration");
+            guide.step(1, "home");
             browser.click("My certification");
             assertThat(browser.path()).isEqualTo("/me");
             assertThat(browser.title()).isEqualTo("My certification · CSO Tracker");
@@ -102,7 +110,7 @@ class CsoJourneyBrowserTests {
                     .isCloseTo(bars.get(0).getSize().getWidth(), org.assertj.core.data.Offset.offset(2));
             assertThat(browser.text()).contains("16 of 16 h", "0 of 8 h", "6 of 16 h", "22 of 40 hours done this period");
             assertThat(browser.scrollsHorizontally()).isFalse();
-            browser.screenshot("cso-status");
+            guide.step(2, "status");
 
             // the download link works with the browser's own session
             WebElement download = browser.driver().findElement(By.cssSelector(".certificates a.download"));
@@ -119,6 +127,25 @@ class CsoJourneyBrowserTests {
             HttpResponse<byte[]> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + href)).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(anonymous.statusCode()).as("without the session the PDF is not served").isNotEqualTo(200);
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", download);
+            guide.step(3, "certificates");
+
+            // the language switch in the top bar: the page in Spanish, saved on the account, and back
+            browser.click("Español");
+            assertThat(browser.path()).isEqualTo("/me");
+            assertThat(browser.headings()).contains("Mi certificación");
+            assertThat(people.languageOf(username)).as("the choice is saved on the account").hasValue("es");
+            guide.step(4, "spanish");
+            browser.click("English");
+            assertThat(browser.headings()).contains("My certification");
+
+            // the account page, behind the name in the top bar
+            browser.click(people.findLogin(username).orElseThrow().displayName());
+            assertThat(browser.path()).isEqualTo("/account");
+            assertThat(browser.headings()).contains("Your account", "Notifications by e-mail");
+            assertThat(browser.text()).contains(username);
+            guide.step(5, "account");
+            browser.open("/me");
 
             // on a phone the page stacks and nothing scrolls sideways
             browser.resize(Browser.PHONE);
@@ -140,7 +167,7 @@ class CsoJourneyBrowserTests {
             assertThat(card.getText()).contains("VALID", "This certificate is valid today.", officer.getFullName(),
                     certificate.getNumber(), certificate.getPeriodEnd().toString()).containsIgnoringCase("valid");
             assertThat(browser.scrollsHorizontally()).isFalse();
-            browser.screenshot("verify");
+            guide.step(6, "verify");
             browser.resize(Browser.PHONE);
             browser.driver().navigate().refresh();
             assertThat(browser.scrollsHorizontally()).as("verification scrolls sideways at 390 px").isFalse();

@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole hiring journey in a real browser: a candidate applies on the public form, HR finds them
  * on the pipeline board and moves them through every step to the offer and its acceptance; the
- * hire job runs and the candidate page shows the new CSO login. Screenshots of each major page go
- * to {@code target/screenshots/hr-journey-*.png}.
+ * hire job runs and the candidate page shows the new CSO login. Each step a new HR user takes is
+ * saved as {@code docs/images/guide-hr-<nn>-<step>.png} for {@code docs/guides/hr.md} (at desktop
+ * size); the phone-width pages go to {@code target/screenshots/hr-journey-*-phone-*.png}.
  */
 @CsoTrackerServerTest
 class HrJourneyBrowserTests {
@@ -58,6 +59,7 @@ class HrJourneyBrowserTests {
 
         try (Browser b = Browser.start(port)) {
             browser = b;
+            GuideScreenshots guide = new GuideScreenshots(browser, "hr");
 
             // ---- the candidate applies, signed out -------------------------------------------
             browser.open("/apply");
@@ -75,15 +77,26 @@ class HrJourneyBrowserTests {
             type("Why do you want to be a Community Service Officer?", "I have run youth programs in Rainier Valley.");
             browser.driver().findElement(By.id("consent")).click(); // "I agree that the department stores ..."
             assertThat(browser.driver().findElement(By.id("consent")).isSelected()).isTrue();
-            browser.screenshot("hr-journey-1-apply");
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.button("Send my application"));
+            guide.step(1, "apply");
             browser.click("Send my application");
 
             assertThat(browser.path()).isEqualTo("/apply/thanks");
             assertThat(browser.headings()).contains("Thank you: your application was received");
+            guide.step(2, "application-received");
             Long candidateId = jdbc.queryForObject("select id from cso.candidate where email = ?", Long.class, email);
 
             // ---- HR finds the candidate on the board ----------------------------------------
+            browser.open("/login");
+            assertThat(browser.headings()).contains("Sign in");
+            guide.step(3, "sign-in");
             browser.login(hr, TestUsers.PASSWORD);
+            assertThat(browser.path()).isEqualTo("/");
+            assertThat(browser.headings()).contains("Hiring");
+            assertThat(browser.link("Open the pipeline board").getDomAttribute("href")).isEqualTo("/hiring");
+            assertThat(browser.button("Español").isDisplayed()).as("the language switch in the top bar").isTrue();
+            assertThat(browser.driver().findElement(By.cssSelector("nav a[href='/notifications']")).isDisplayed()).isTrue();
+            guide.step(4, "home");
             browser.click("Hiring");
             assertThat(browser.path()).isEqualTo("/hiring");
             assertThat(browser.headings()).contains("Hiring pipeline");
@@ -97,7 +110,7 @@ class HrJourneyBrowserTests {
             assertThat(cards).containsExactly(name);
             assertThat(screening.findElement(By.cssSelector(".board-card")).getText()).contains("South", "score 11");
             assertThat(browser.scrollsHorizontally()).as("board scrolls sideways").isFalse();
-            browser.screenshot("hr-journey-2-board");
+            guide.step(5, "board");
 
             // ---- the candidate page, with the diagram ----------------------------------------
             browser.click(name);
@@ -106,11 +119,13 @@ class HrJourneyBrowserTests {
             waitForDiagram(HiringProcess.TASK_SCREEN_APPLICATION);
             assertThat(browser.headings()).contains(name, "Open step: Screening", "History", "Application");
             assertThat(browser.text()).contains("APPLICATION_RECEIVED", "applied (web)", "Desired-qualifications score: 11 of 11");
-            browser.screenshot("hr-journey-3-candidate");
+            guide.step(6, "candidate");
 
             // ---- screening, background check, interview, union vetting -----------------------
             choose("Decision", "Pass screening");
             type("Note", "Strong outreach record");
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.button("Record screening"));
+            guide.step(7, "screening");
             browser.click("Record screening");
             assertSaved("Background check");
             waitForDiagram(HiringProcess.TASK_RECORD_BACKGROUND_CHECK);
@@ -126,6 +141,8 @@ class HrJourneyBrowserTests {
             assertThat(browser.driver().findElement(By.id("panelScore")).getDomAttribute("class")).contains("is-invalid");
             assertThat(browser.driver().findElement(By.id("panelScore-error")).getText())
                     .isEqualTo("must be less than or equal to 100");
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.field("Panel score (0-100) (required)"));
+            guide.step(8, "interview-error");
             WebElement score = browser.field("Panel score (0-100) (required)");
             score.clear();
             score.sendKeys("88");
@@ -149,10 +166,11 @@ class HrJourneyBrowserTests {
             select("Shift (required)", "Tue-Sat 10:30-19:00");
             select("Program component (required)", "System Navigators");
             browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.button("Extend the offer"));
-            browser.screenshot("hr-journey-4-offer-form");
+            guide.step(9, "offer-form");
             browser.click("Extend the offer");
             assertSaved("Offer extended");
             assertThat(browser.text()).containsPattern("The candidate can answer with this link: \\S+/offers/\\S+");
+            guide.step(10, "offer-extended");
 
             // ---- on a phone: nothing scrolls sideways, and the current step is drawn large enough to read
             browser.resize(Browser.PHONE);
@@ -167,18 +185,20 @@ class HrJourneyBrowserTests {
             assertThat(((Number) step.get("width")).doubleValue()).as("width of the current step on a phone")
                     .isGreaterThanOrEqualTo(60);
             assertThat(step.get("inside")).as("the current step is within the diagram's frame").isEqualTo(true);
-            browser.screenshot("hr-journey-5-phone-candidate");
+            browser.screenshot("hr-journey-phone-candidate");
             browser.open("/hiring?q=" + last);
             assertThat(browser.driver().findElements(By.cssSelector(".board-column .board-card a")))
                     .extracting(WebElement::getText).containsExactly(name);
             assertThat(browser.scrollsHorizontally()).as("board scrolls sideways at 390 px").isFalse();
-            browser.screenshot("hr-journey-6-phone-board");
+            browser.screenshot("hr-journey-phone-board");
             browser.resize(Browser.DESKTOP);
             browser.open("/hiring/candidates/" + candidateId);
             assertStage("Offer extended");
 
             choose("The candidate", "Accepted");
             type("Note", "Accepted by phone");
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.button("Record the answer"));
+            guide.step(11, "offer-answer");
             browser.click("Record the answer");
             assertSaved("Being hired");
             assertThat(browser.headings()).contains("Being hired").noneMatch(h -> h.startsWith("Open step"));
@@ -195,7 +215,7 @@ class HrJourneyBrowserTests {
             waitForDiagram(null);
             assertThat(doneSteps()).contains(HiringProcess.TASK_SCREEN_APPLICATION, HiringProcess.TASK_EXTEND_OFFER,
                     HiringProcess.TASK_HIRE_CANDIDATE);
-            browser.screenshot("hr-journey-7-hired");
+            guide.step(12, "hired");
         }
     }
 

@@ -424,6 +424,27 @@ class CertificatePdfTests {
     // --- the signing key ------------------------------------------------------------------------------------
 
     @Test
+    void nodesStartingTogetherOnOneKeyDirectoryShareOneKey(@TempDir Path directory) throws Exception {
+        Path keys = directory.resolve("keys");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<java.security.cert.X509Certificate>> started = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                started.add(pool.submit(() -> CertificateSigningKey.inDirectory(keys, DEPARTMENT).material().certificate()));
+            }
+            java.security.cert.X509Certificate first = started.get(0).get();
+            for (var other : started) {
+                assertThat(other.get()).isEqualTo(first);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // and a later start reads the same key with the password that was stored with it
+        assertThat(CertificateSigningKey.inDirectory(keys, DEPARTMENT).material().certificate())
+                .isEqualTo(CertificateSigningKey.inDirectory(keys, DEPARTMENT).material().certificate());
+    }
+
+    @Test
     void generatedKeyIsStoredOwnerOnlyAndSurvivesRestarts(@TempDir Path directory) throws Exception {
         Path keys = directory.resolve("data/keys");
         CertificateSigningKey first = CertificateSigningKey.inDirectory(keys, DEPARTMENT);
@@ -442,7 +463,7 @@ class CertificatePdfTests {
                     PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         }
         try (var leftovers = Files.list(keys)) {
-            assertThat(leftovers).hasSize(2);
+            assertThat(leftovers.filter(f -> !f.getFileName().toString().equals(".generate.lock"))).hasSize(2);
         }
 
         CertificatePdf afterRestart = new CertificatePdf(CertificateSigningKey.inDirectory(keys, DEPARTMENT), CLOCK);

@@ -1,6 +1,5 @@
 package org.csotracker.reliability;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,7 +55,7 @@ final class AppProcess implements AutoCloseable {
     /** Starts the app and waits until it is ready. */
     void start() throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath(), "org.csotracker.Application",
+                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", org.csotracker.support.SeparateApp.classpath(), "org.csotracker.Application",
                 "--server.port=" + port));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -139,27 +136,5 @@ final class AppProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    /**
-     * The test classpath as plain, de-duplicated paths. Surefire hands a manifest-only jar whose
-     * entries may name a folder twice (with and without a slash), and Camunda would then find
-     * every BPMN twice and refuse the deployment.
-     */
-    static String classpath() throws IOException {
-        LinkedHashSet<String> entries = new LinkedHashSet<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (entry.endsWith(".jar") && entry.contains("surefire")) {
-                try (JarFile jar = new JarFile(entry)) {
-                    String classPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
-                    for (String url : classPath.trim().split("\\s+")) {
-                        entries.add(Path.of(URI.create(url)).toAbsolutePath().normalize().toString());
-                    }
-                }
-            } else {
-                entries.add(Path.of(entry).toAbsolutePath().normalize().toString());
-            }
-        }
-        return String.join(File.pathSeparator, entries);
     }
 }

@@ -213,8 +213,10 @@ class ClusterTests {
         List<String> arguments = new ArrayList<>(AppProcess.commonArguments(work));
         arguments.add("--csotracker.certificates.keystore=" + signingKeystore());
         arguments.add("--csotracker.certificates.keystore-password=" + KEYSTORE_PASSWORD);
-        // each node names itself in the engine's job log (ACT_HI_JOB_LOG.HOSTNAME_)
+        // each node names itself in the engine's job log (ACT_HI_JOB_LOG.HOSTNAME_), which only history
+        // level "full" writes (the app runs on "audit"; a new database takes the level of its first start)
         arguments.add("--camunda.bpm.generic-properties.properties.hostname=" + name);
+        arguments.add("--camunda.bpm.history-level=full");
         return new AppProcess(work.resolve(name + ".log"), AppProcess.freePort(), arguments,
                 Map.of("SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", ""));
     }

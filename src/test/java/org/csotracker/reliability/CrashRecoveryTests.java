@@ -1,8 +1,6 @@
 package org.csotracker.reliability;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,23 +95,7 @@ class CrashRecoveryTests {
 
     /** HR, coordinator and supervisor logins (the app has no user-administration API yet). */
     static void createStaff(String jdbc) throws Exception {
-        String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(Workload.PASSWORD);
-        try (Connection db = DriverManager.getConnection(jdbc)) {
-            for (String[] user : new String[][] {{Workload.HR, "HR"}, {Workload.COORDINATOR, "COORDINATOR"},
-                    {Workload.SUPERVISOR, "SUPERVISOR"}}) {
-                var insert = db.prepareStatement("insert into cso.user_account (username, password_hash, display_name, email, "
-                        + "enabled, created_at) values (?, ?, ?, ?, true, now()) returning id");
-                insert.setString(1, user[0]);
-                insert.setString(2, hash);
-                insert.setString(3, "Reliability " + user[1]);
-                insert.setString(4, user[0] + "@example.org");
-                var id = insert.executeQuery();
-                id.next();
-                var role = db.prepareStatement("insert into cso.user_role (user_id, role) values (?, ?)");
-                role.setLong(1, id.getLong(1));
-                role.setString(2, user[1]);
-                role.execute();
-            }
-        }
+        org.csotracker.support.SeparateApp.insertStaff(jdbc, Workload.PASSWORD, "Reliability", java.util.Map.of(
+                Workload.HR, "HR", Workload.COORDINATOR, "COORDINATOR", Workload.SUPERVISOR, "SUPERVISOR"));
     }
 }

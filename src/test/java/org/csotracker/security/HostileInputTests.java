@@ -173,6 +173,24 @@ class HostileInputTests {
         c.put("POST /api/certifications/{id}/revocation", new Caller(admin, Map.of("id", fx.b.certificationId().toString())));
         c.put("GET /api/verify/{number}", new Caller(null, Map.of("number", fx.a.certificateNumber())));
         c.put("GET /api/audit", new Caller(admin, Map.of()));
+        c.put("PUT /api/me/notification-mail", new Caller(fx.a.login(), Map.of()));
+        c.put("GET /api/exports/candidates.csv", new Caller(hr, Map.of()));
+        c.put("GET /api/exports/cohorts/{id}/roster.csv", new Caller(coordinator, Map.of("id", cohort)));
+        c.put("GET /api/exports/module-results.csv", new Caller(coordinator, Map.of()));
+        c.put("GET /api/exports/continuing-education.csv", new Caller(coordinator, Map.of()));
+        c.put("GET /api/exports/certifications.csv", new Caller(coordinator, Map.of()));
+        c.put("GET /api/calendars/cohorts/{id}.ics", new Caller(coordinator, Map.of("id", cohort)));
+        // administration, aimed at a login that exists only to be changed by the fuzzer
+        String target = users.ensure("fuzz-admin-target", Set.of(Role.HR), null);
+        String targetId = jdbc.queryForObject("select id from cso.user_account where username = ?", Long.class, target)
+                .toString();
+        c.put("GET /api/admin/users", new Caller(admin, Map.of()));
+        c.put("POST /api/admin/users", new Caller(admin, Map.of()));
+        c.put("GET /api/admin/users/{id}", new Caller(admin, Map.of("id", targetId)));
+        c.put("PUT /api/admin/users/{id}/roles", new Caller(admin, Map.of("id", targetId)));
+        c.put("PUT /api/admin/users/{id}/status", new Caller(admin, Map.of("id", targetId)));
+        c.put("POST /api/admin/users/{id}/password-reset", new Caller(admin, Map.of("id", targetId)));
+        c.put("GET /api/admin/decisions", new Caller(admin, Map.of()));
         return c;
     }
 

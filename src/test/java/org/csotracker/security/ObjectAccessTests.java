@@ -121,6 +121,16 @@ class ObjectAccessTests {
                 "POST /academy/cohorts/{id}/results", "POST /academy/cohorts/{id}/results.csv")) {
             p.put(route, List.of(new Probe(cso, cohort), new Probe(supA, cohort)));
         }
+        p.put("GET /api/exports/cohorts/{id}/roster.csv", List.of(new Probe(cso, cohort), new Probe(supA, cohort)));
+        p.put("GET /api/calendars/cohorts/{id}.ics", List.of(new Probe(cso, cohort), new Probe(supA, cohort)));
+        // logins: administrators see all; nobody else sees another user's account
+        Function<Fixtures, String> bLogin = f -> jdbc.queryForObject("select id from cso.user_account where username = ?",
+                Long.class, f.b.login()).toString();
+        for (String route : List.of("GET /admin/users/{id}", "POST /admin/users/{id}/roles", "POST /admin/users/{id}/status",
+                "POST /admin/users/{id}/password-reset", "GET /api/admin/users/{id}", "PUT /api/admin/users/{id}/roles",
+                "PUT /api/admin/users/{id}/status", "POST /api/admin/users/{id}/password-reset")) {
+            p.put(route, List.of(new Probe(cso, bLogin), new Probe(supA, bLogin)));
+        }
         // notifications: nobody reads or marks another user's (checked on the row below)
         p.put("POST /notifications/{id}/read", List.of(new Probe(cso, f -> notificationOfB.toString())));
         // public by design: anyone may check a certificate number (it shows only name, status and dates)
