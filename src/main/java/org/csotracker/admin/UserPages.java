@@ -13,6 +13,8 @@ import org.csotracker.people.NewLogin;
 import org.csotracker.people.Role;
 import org.csotracker.people.UserAdministration;
 import org.csotracker.people.UserSummary;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -30,10 +32,17 @@ class UserPages {
 
     private final UserAdministration users;
     private final Validator validator;
+    private final MessageSource messages;
 
-    UserPages(UserAdministration users, Validator validator) {
+    UserPages(UserAdministration users, Validator validator, MessageSource messages) {
         this.users = users;
         this.validator = validator;
+        this.messages = messages;
+    }
+
+    /** A text of messages.properties in the language of the page. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
     @GetMapping("/admin/users")
@@ -63,7 +72,7 @@ class UserPages {
             try {
                 officerId = Long.valueOf(officer);
             } catch (NumberFormatException e) {
-                errors.put("officerId", "must be a number");
+                errors.put("officerId", text("admin.error.number"));
             }
         }
         NewLogin login = new NewLogin(form.getOrDefault("username", "").strip(), form.getOrDefault("displayName", "").strip(),
@@ -72,8 +81,7 @@ class UserPages {
         if (errors.isEmpty()) {
             try {
                 UserSummary created = users.create(login);
-                redirect.addFlashAttribute("message", "Login " + created.username() + " created. The activation link was e-mailed to "
-                        + created.email() + ".");
+                redirect.addFlashAttribute("message", text("admin.user.created.message", created.username(), created.email()));
                 return new ModelAndView("redirect:/admin/users/" + created.id());
             } catch (InvalidInputException e) {
                 e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
@@ -103,21 +111,21 @@ class UserPages {
         Map<String, String> errors = new LinkedHashMap<>();
         Set<Role> chosen = roles(roles, errors);
         if (!errors.isEmpty()) {
-            return problem(id, HttpStatus.BAD_REQUEST, "Roles: " + errors.get("roles"));
+            return problem(id, HttpStatus.BAD_REQUEST, text("admin.error.roles", errors.get("roles")));
         }
-        return change(id, redirect, "Roles saved.", () -> users.changeRoles(id, chosen, version));
+        return change(id, redirect, text("admin.user.rolesSaved"), () -> users.changeRoles(id, chosen, version));
     }
 
     @PostMapping("/admin/users/{id}/status")
     ModelAndView status(@PathVariable Long id, @RequestParam boolean enabled, @RequestParam long version,
                         RedirectAttributes redirect) {
-        return change(id, redirect, enabled ? "Login enabled." : "Login disabled. Its open sessions have ended.",
+        return change(id, redirect, text(enabled ? "admin.user.enabled" : "admin.user.disabled"),
                 () -> users.setEnabled(id, enabled, version));
     }
 
     @PostMapping("/admin/users/{id}/password-reset")
     ModelAndView resetPassword(@PathVariable Long id, @RequestParam long version, RedirectAttributes redirect) {
-        return change(id, redirect, "A one-time link to choose a new password was e-mailed. The old password no longer works.",
+        return change(id, redirect, text("admin.user.resetSent"),
                 () -> users.resetPassword(id, version));
     }
 
@@ -142,17 +150,17 @@ class UserPages {
         return page;
     }
 
-    private static Set<Role> roles(List<String> names, Map<String, String> errors) {
+    private Set<Role> roles(List<String> names, Map<String, String> errors) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : names == null ? List.<String>of() : names) {
             try {
                 roles.add(Role.valueOf(name));
             } catch (IllegalArgumentException e) {
-                errors.put("roles", "contains an unknown role");
+                errors.put("roles", text("admin.error.unknownRole"));
             }
         }
         if (roles.isEmpty() && !errors.containsKey("roles")) {
-            errors.put("roles", "must name at least one role");
+            errors.put("roles", text("admin.error.noRole"));
         }
         return roles;
     }

@@ -35,10 +35,13 @@ public class CertificationReports {
     private final CertificationRules rules;
     private final JdbcTemplate jdbc;
     private final StatusCache cache;
+    private final OfficerLetters letters;
 
     CertificationReports(Certifications certifications, ContinuingEducation education, AcademyReports academy,
-                         People people, Clock clock, CertificationRules rules, JdbcTemplate jdbc, StatusCache cache) {
+                         People people, Clock clock, CertificationRules rules, JdbcTemplate jdbc, StatusCache cache,
+                         OfficerLetters letters) {
         this.cache = cache;
+        this.letters = letters;
         this.certifications = certifications;
         this.education = education;
         this.academy = academy;
@@ -449,6 +452,7 @@ public class CertificationReports {
     /**
      * The certification dates of one officer: expiry, the end of grace, each renewal reminder and
      * the continuing-education deadline while hours are missing. Nothing once lapsed or revoked.
+     * Written in the language the officer reads (their login's).
      */
     @Transactional(readOnly = true)
     public List<CalendarDate> calendarDates(Long officerId) {
@@ -458,21 +462,23 @@ public class CertificationReports {
             return List.of();
         }
         Certification c = found.get();
+        java.util.Locale locale = letters.officer(officerId);
         String period = "period-" + c.getPeriodNumber();
+        String end = c.getPeriodEnd().toString();
         List<CalendarDate> dates = new ArrayList<>();
-        dates.add(new CalendarDate(period + "-expires", c.getPeriodEnd(), "CSO certification expires",
-                "Your certification period " + c.getPeriodStart() + " to " + c.getPeriodEnd() + " ends."));
-        dates.add(new CalendarDate(period + "-grace", c.getGraceUntil(), "Certification grace period ends",
-                "Without the required continuing education, the certification lapses on this day."));
+        dates.add(new CalendarDate(period + "-expires", c.getPeriodEnd(), letters.text("feed.expires", locale),
+                letters.text("feed.expiresText", locale, c.getPeriodStart().toString(), end)));
+        dates.add(new CalendarDate(period + "-grace", c.getGraceUntil(), letters.text("feed.grace", locale),
+                letters.text("feed.graceText", locale)));
         for (CertificationRules.Reminder r : rules.reminders(Certifications.kindOf(c).name())) {
             dates.add(new CalendarDate(period + "-reminder-" + r.daysBefore(), c.getPeriodEnd().minusDays(r.daysBefore()),
-                    "Reminder: certification expires in " + r.daysBefore() + " days",
-                    "Check that your continuing education is complete before " + c.getPeriodEnd() + "."));
+                    letters.text("feed.reminder", locale, String.valueOf(r.daysBefore())),
+                    letters.text("feed.reminderText", locale, end)));
         }
         ContinuingEducation.Progress progress = education.progress(people.officer(officerId), c);
         if (!progress.met()) {
-            dates.add(new CalendarDate(period + "-continuing-education", c.getPeriodEnd(),
-                    "Continuing education due", "Still missing: " + progress.missingSummary() + "."));
+            dates.add(new CalendarDate(period + "-continuing-education", c.getPeriodEnd(), letters.text("feed.ce", locale),
+                    letters.text("feed.ceText", locale, letters.missing(progress, locale))));
         }
         dates.sort(Comparator.comparing(CalendarDate::date));
         return dates;

@@ -1,6 +1,7 @@
 package org.csotracker.mail;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,8 +10,10 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * E-mail through an outbox: {@link #queue} stores the mail with the change that caused it;
@@ -21,14 +24,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class Mailer {
 
     private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+    /** Mails locked and sent per transaction. */
+    static final int BATCH = 50;
 
     private final OutgoingMailRepository outbox;
     private final ObjectProvider<JavaMailSender> sender;
     private final MailSettings settings;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
-    Mailer(OutgoingMailRepository outbox, ObjectProvider<JavaMailSender> sender, MailSettings settings, Clock clock) {
+    Mailer(OutgoingMailRepository outbox, ObjectProvider<JavaMailSender> sender, MailSettings settings, Clock clock,
+           PlatformTransactionManager transactions) {
         this.outbox = outbox;
+        this.tx = new TransactionTemplate(transactions);
         this.sender = sender;
         this.settings = settings;
         this.clock = clock;
@@ -43,16 +51,40 @@ public class Mailer {
         outbox.save(new OutgoingMail(dedupeKey, to, subject, body, clock.instant()));
     }
 
-    /** Sends what is queued; runs every few seconds and may run on several nodes at once. */
+    /**
+     * Sends everything that is queued, in batches of {@value #BATCH} (each its own transaction, so a mail sent is
+     * recorded as sent at once); runs every few seconds and may run on several nodes at once. A mail that fails
+     * stays queued for the next run; the run goes on with the mails after it, so a backlog of mails to others, or
+     * mails that keep failing, never holds back a newer one.
+     */
     @Scheduled(fixedDelayString = "${csotracker.mail.send-interval:PT15S}", initialDelayString = "${csotracker.mail.send-interval:PT15S}")
-    @Transactional
     public int sendPending() {
         JavaMailSender mail = sender.getIfAvailable();
         if (mail == null) {
             return 0;
         }
         int sent = 0;
-        for (OutgoingMail m : outbox.lockPending()) {
+        long after = 0;
+        while (true) {
+            long from = after;
+            Batch batch = tx.execute(status -> sendBatch(mail, from));
+            sent += batch.sent();
+            if (batch.size() < BATCH) {
+                return sent;
+            }
+            after = batch.lastId();
+        }
+    }
+
+    private record Batch(int size, int sent, long lastId) {
+    }
+
+    private Batch sendBatch(JavaMailSender mail, long afterId) {
+        List<OutgoingMail> pending = outbox.lockPending(afterId, BATCH);
+        int sent = 0;
+        long last = afterId;
+        for (OutgoingMail m : pending) {
+            last = m.getId();
             try {
                 SimpleMailMessage message = new SimpleMailMessage();
                 message.setFrom(settings.from());
@@ -67,6 +99,6 @@ public class Mailer {
                 m.failed(e.getMessage());
             }
         }
-        return sent;
+        return new Batch(pending.size(), sent, last);
     }
 }

@@ -4,13 +4,17 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface OutgoingMailRepository extends JpaRepository<OutgoingMail, Long> {
 
     boolean existsByDedupeKey(String dedupeKey);
 
-    /** Unsent mails, oldest first, skipping rows another node is sending right now. */
-    @Query(value = "select * from cso.outgoing_mail where sent_at is null and attempts < 10 order by id limit 50 "
-            + "for update skip locked", nativeQuery = true)
-    List<OutgoingMail> lockPending();
+    /**
+     * Up to {@code limit} unsent mails queued after mail {@code afterId}, oldest first, skipping rows another node
+     * is sending right now.
+     */
+    @Query(value = "select * from cso.outgoing_mail where sent_at is null and attempts < 10 and id > :afterId order by id "
+            + "limit :limit for update skip locked", nativeQuery = true)
+    List<OutgoingMail> lockPending(@Param("afterId") long afterId, @Param("limit") int limit);
 }

@@ -16,8 +16,10 @@ class HiringNotifications {
 
     @EventListener
     public void onBackgroundCheckOverdue(BackgroundCheckOverdue overdue) {
-        notifications.remindUser(overdue.escalatedTo(), "Background check overdue: " + overdue.candidateName(),
-                "The background check was due " + overdue.dueAt() + " and has been escalated to you.",
+        java.util.Locale locale = notifications.localeOf(overdue.escalatedTo());
+        notifications.remindUser(overdue.escalatedTo(),
+                notifications.message("notify.overdue.title", locale, overdue.candidateName()),
+                notifications.message("notify.overdue.body", locale, String.valueOf(overdue.dueAt())),
                 "/hiring/candidates/" + overdue.candidateId(), "background-check-overdue:" + overdue.candidateId());
     }
 }

@@ -2,6 +2,7 @@ package org.csotracker.notifications;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 import org.csotracker.common.NotFoundException;
 import org.csotracker.department.DepartmentSettings;
@@ -9,6 +10,7 @@ import org.csotracker.mail.Mailer;
 import org.csotracker.people.NotificationMail;
 import org.csotracker.people.People;
 import org.csotracker.people.Role;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -30,10 +32,12 @@ public class Notifications {
     private final Mailer mailer;
     private final DepartmentSettings department;
     private final Clock clock;
+    private final MessageSource messages;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Notifications(NotificationRepository notifications, People people, Mailer mailer, DepartmentSettings department,
-                  Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                  Clock clock, MessageSource messages, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.people = people;
@@ -82,25 +86,61 @@ public class Notifications {
      */
     @Transactional
     public void notifyRole(Role role, Kind kind, String title, String body, String link, String dedupeKey) {
+        notifyRole(role, kind, locale -> new Text(title, body), link, dedupeKey);
+    }
+
+    /**
+     * Everyone holding the role gets the notice, each at most once per {@code dedupeKey}, written in the language
+     * of their login: {@code texts} gives the title and the body for a language. A fixed number of statements
+     * however large the group, as above.
+     */
+    @Transactional
+    public void notifyRole(Role role, Kind kind, java.util.function.Function<Locale, Text> texts, String link,
+                           String dedupeKey) {
         java.util.Set<String> already = dedupeKey == null ? java.util.Set.of()
                 : new java.util.HashSet<>(notifications.recipientsWithKey(dedupeKey));
         List<People.Recipient> to = people.recipientsWithRole(role).stream().filter(r -> !already.contains(r.username())).toList();
         if (to.isEmpty()) {
             return;
         }
+        java.util.Map<String, Text> byLanguage = new java.util.HashMap<>();
+        java.util.function.Function<People.Recipient, Text> textOf =
+                r -> byLanguage.computeIfAbsent(languageOf(r.language()), language -> texts.apply(Locale.forLanguageTag(language)));
         java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
         jdbc.batchUpdate("insert into cso.notification (recipient, title, body, link, created_at, dedupe_key) values (?, ?, ?, ?, ?, ?)",
                 to, to.size(), (statement, recipient) -> {
+                    Text text = textOf.apply(recipient);
                     statement.setString(1, recipient.username());
-                    statement.setString(2, title);
-                    statement.setString(3, body);
+                    statement.setString(2, text.title());
+                    statement.setString(3, text.body());
                     statement.setString(4, link);
                     statement.setTimestamp(5, now);
                     statement.setString(6, dedupeKey);
                 });
         String mailKey = "notification:" + (dedupeKey != null ? dedupeKey : java.util.UUID.randomUUID());
-        to.stream().filter(r -> wantsMail(r.notificationMail(), kind))
-                .forEach(r -> mailer.queue(mailKey + ":" + r.username(), r.email(), title, text(title, body, link)));
+        to.stream().filter(r -> wantsMail(r.notificationMail(), kind)).forEach(r -> {
+            Text text = textOf.apply(r);
+            mailer.queue(mailKey + ":" + r.username(), r.email(), text.title(),
+                    text(text.title(), text.body(), link, Locale.forLanguageTag(languageOf(r.language()))));
+        });
+    }
+
+    private static String languageOf(String language) {
+        return language == null || !People.LANGUAGES.contains(language) ? People.LANGUAGES.get(0) : language;
+    }
+
+    /** A notice's title and body in one language. */
+    public record Text(String title, String body) {
+    }
+
+    /** The language a user reads notices in: their login's, English for an unknown user. */
+    Locale localeOf(String username) {
+        return Locale.forLanguageTag(people.languageOf(username).orElse(People.LANGUAGES.get(0)));
+    }
+
+    /** A text of messages.properties. */
+    String message(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
     }
 
     @Transactional(readOnly = true)
@@ -130,14 +170,15 @@ public class Notifications {
         people.mailPreference(notice.getRecipient())
                 .filter(p -> wantsMail(p.notificationMail(), kind))
                 .ifPresent(p -> mailer.queue("notification:" + notice.getId(), p.email(), notice.getTitle(),
-                        text(notice.getTitle(), notice.getBody(), notice.getLink())));
+                        text(notice.getTitle(), notice.getBody(), notice.getLink(), localeOf(notice.getRecipient()))));
     }
 
     private static boolean wantsMail(NotificationMail setting, Kind kind) {
         return setting == NotificationMail.ALL || setting == NotificationMail.REMINDERS && kind == Kind.REMINDER;
     }
 
-    private String text(String title, String body, String link) {
+    /** The mail of a notice; its last line in the recipient's language (the notice itself was written in it). */
+    private String text(String title, String body, String link, Locale locale) {
         StringBuilder text = new StringBuilder(title).append("\n\n");
         if (body != null && !body.isBlank()) {
             text.append(body).append("\n\n");
@@ -145,7 +186,6 @@ public class Notifications {
         if (link != null) {
             text.append(department.publicBaseUrl().replaceAll("/+$", "")).append(link).append("\n\n");
         }
-        return text.append("You get this e-mail because of your notification settings in CSO Tracker (Account).\n")
-                .toString();
+        return text.append(message("mail.notification.footer", locale)).append('\n').toString();
     }
 }

@@ -37,9 +37,16 @@ class TaskNotifications {
                 .filter(ROLES::contains)
                 .distinct()
                 .map(Role::valueOf)
-                .forEach(role -> notifications.notifyRole(role, Notifications.Kind.NOTICE, "New task: " + task.getName(),
-                        "A new task for " + role.name() + (task.getDueDate() == null ? "" : ", due " + task.getDueDate())
-                                + ". Open your work list to pick it up.",
+                .forEach(role -> notifications.notifyRole(role, Notifications.Kind.NOTICE, locale -> new Notifications.Text(
+                                notifications.message("notify.task.title", locale, task.getName()),
+                                task.getDueDate() == null
+                                        ? notifications.message("notify.task.body", locale, roleName(role, locale))
+                                        : notifications.message("notify.task.bodyDue", locale, roleName(role, locale),
+                                                task.getDueDate())),
                         WORKLISTS.getOrDefault(role, "/"), "task:" + task.getId()));
+    }
+
+    private String roleName(Role role, java.util.Locale locale) {
+        return notifications.message("role." + role.name(), locale);
     }
 }

@@ -13,9 +13,9 @@ import jakarta.validation.constraints.Size;
  * one-time link mailed to {@code email}. {@code officerId} links a CSO login to its officer record.
  */
 public record NewLogin(
-        @NotBlank @Pattern(regexp = "[a-zA-Z0-9._@-]{3,60}", message = "must be 3 to 60 letters, digits or . _ @ -") String username,
+        @NotBlank @Pattern(regexp = "[a-zA-Z0-9._@-]{3,60}", message = "{csotracker.validation.username}") String username,
         @NotBlank @Size(max = 200) String displayName,
         @NotBlank @Email @Size(max = 254) String email,
-        @NotEmpty(message = "must name at least one role") Set<Role> roles,
+        @NotEmpty(message = "{csotracker.validation.roles}") Set<Role> roles,
         Long officerId) {
 }

@@ -59,7 +59,7 @@ public class People {
     }
 
     /** A user a notice goes to, with where and whether they want it e-mailed. */
-    public record Recipient(String username, String email, NotificationMail notificationMail) {
+    public record Recipient(String username, String email, NotificationMail notificationMail, String language) {
     }
 
     /** Every enabled login holding the role, with their e-mail setting, in one query. */

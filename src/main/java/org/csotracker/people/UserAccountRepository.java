@@ -23,7 +23,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     @Query("select u.username from UserAccount u join u.roles r where r = :role and u.enabled = true order by u.username")
     List<String> findUsernamesWithRole(Role role);
 
-    @Query("select new org.csotracker.people.People$Recipient(u.username, u.email, u.notificationMail) from UserAccount u"
+    @Query("select new org.csotracker.people.People$Recipient(u.username, u.email, u.notificationMail, u.preferredLanguage)"
+            + " from UserAccount u"
             + " join u.roles r where r = :role and u.enabled = true order by u.username")
     List<People.Recipient> findRecipientsWithRole(Role role);
 

@@ -13,10 +13,21 @@ public record UserSummary(Long id, String username, String displayName, String e
                 account.getCreatedAt(), account.getVersion());
     }
 
+    /** The status in English, for the API. */
     public String status() {
+        return switch (statusCode()) {
+            case "AWAITING_ACTIVATION" -> "Awaiting activation";
+            case "DISABLED" -> "Disabled";
+            case "RESET_SENT" -> "Password reset sent";
+            default -> "Active";
+        };
+    }
+
+    /** The status as a code: pages show it in the reader's language ({@code admin.user.status.*} messages). */
+    public String statusCode() {
         if (!enabled) {
-            return awaitingActivation ? "Awaiting activation" : "Disabled";
+            return awaitingActivation ? "AWAITING_ACTIVATION" : "DISABLED";
         }
-        return awaitingActivation ? "Password reset sent" : "Active";
+        return awaitingActivation ? "RESET_SENT" : "ACTIVE";
     }
 }

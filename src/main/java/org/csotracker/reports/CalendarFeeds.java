@@ -5,6 +5,8 @@ import org.csotracker.academy.AcademyReports;
 import org.csotracker.certification.CertificationReports;
 import org.csotracker.common.NotFoundException;
 import org.csotracker.people.People;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,9 +27,11 @@ class CalendarFeeds {
     private final CertificationReports certification;
     private final People people;
     private final FeedTokens tokens;
+    private final MessageSource messages;
 
     CalendarFeeds(Academy academy, AcademyReports academyReports, CertificationReports certification, People people,
-                  FeedTokens tokens) {
+                  FeedTokens tokens, MessageSource messages) {
+        this.messages = messages;
         this.academy = academy;
         this.academyReports = academyReports;
         this.certification = certification;
@@ -38,7 +42,8 @@ class CalendarFeeds {
     @GetMapping("/api/calendars/cohorts/{id}.ics")
     ResponseEntity<String> cohort(@PathVariable Long id) {
         String name = academy.cohort(id).getName();
-        return calendar(ICalendars.cohortSchedule(name, academyReports.schedule(id)));
+        return calendar(ICalendars.cohortSchedule(name, academyReports.schedule(id),
+                new ICalendars.Texts(messages, LocaleContextHolder.getLocale())));
     }
 
     @GetMapping("/calendar/{token}.ics")
@@ -46,8 +51,10 @@ class CalendarFeeds {
         Long officerId = tokens.officerFor(token).orElseThrow(() -> new NotFoundException("No calendar at this link. "
                 + "It may have been replaced by a newer link: see My calendar in CSO Tracker."));
         String name = people.officer(officerId).getFullName();
+        // a calendar app cannot say who reads it: the feed speaks the language of the officer's login
+        ICalendars.Texts texts = new ICalendars.Texts(messages, java.util.Locale.forLanguageTag(people.languageOfOfficer(officerId)));
         return calendar(ICalendars.personal(officerId, name, academyReports.agenda(officerId),
-                certification.calendarDates(officerId)));
+                certification.calendarDates(officerId), texts));
     }
 
     private static ResponseEntity<String> calendar(String body) {

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -18,6 +19,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.csotracker.academy.AcademyReports;
 import org.csotracker.certification.CertificationReports;
+import org.springframework.context.MessageSource;
 
 /**
  * iCalendar (RFC 5545) files built with ical4j: all-day events with stable UIDs, so a calendar app
@@ -31,21 +33,36 @@ final class ICalendars {
     private ICalendars() {
     }
 
+    /** Texts of messages.properties in one language. */
+    record Texts(MessageSource messages, Locale locale) {
+        String get(String key, Object... args) {
+            return messages.getMessage(key, args, locale);
+        }
+
+        /** A module's title in this language, or its catalog title. */
+        String module(String code, String title) {
+            return messages.getMessage("module." + code, null, title, locale);
+        }
+    }
+
     /** A cohort's schedule: one event per module and academy week (Monday to Friday). */
-    static String cohortSchedule(String cohortName, List<AcademyReports.ScheduledSession> sessions) {
-        Calendar calendar = calendar("Academy: " + cohortName);
-        sessions.forEach(s -> calendar.add(session(s)));
+    static String cohortSchedule(String cohortName, List<AcademyReports.ScheduledSession> sessions, Texts texts) {
+        Calendar calendar = calendar(texts.get("feed.cohort", cohortName));
+        sessions.forEach(s -> calendar.add(session(s, texts)));
         return write(calendar);
     }
 
-    /** A CSO's own dates: the academy sessions of their cohort, remediation due dates and certification dates. */
+    /**
+     * A CSO's own dates: the academy sessions of their cohort, remediation due dates and certification dates,
+     * in the CSO's language ({@code dates} come written in it).
+     */
     static String personal(Long officerId, String name, AcademyReports.Agenda agenda,
-                           List<CertificationReports.CalendarDate> dates) {
-        Calendar calendar = calendar("CSO deadlines: " + name);
-        agenda.sessions().forEach(s -> calendar.add(session(s)));
+                           List<CertificationReports.CalendarDate> dates, Texts texts) {
+        Calendar calendar = calendar(texts.get("feed.name", name));
+        agenda.sessions().forEach(s -> calendar.add(session(s, texts)));
         for (AcademyReports.RemediationDue r : agenda.remediations()) {
             calendar.add(day("remediation-" + officerId + "-" + r.moduleCode(), r.dueDate(),
-                    "Remediation due: " + r.moduleTitle(), r.plan()));
+                    texts.get("feed.remediation", texts.module(r.moduleCode(), r.moduleTitle())), r.plan()));
         }
         for (CertificationReports.CalendarDate d : dates) {
             calendar.add(day("certification-" + officerId + "-" + d.key(), d.date(), d.summary(), d.description()));
@@ -62,15 +79,15 @@ final class ICalendars {
         return calendar;
     }
 
-    private static VEvent session(AcademyReports.ScheduledSession s) {
+    private static VEvent session(AcademyReports.ScheduledSession s, Texts texts) {
         VEvent event = new VEvent(s.firstDay(), s.lastDay().plusDays(1),
-                "Week " + s.week() + ": " + s.moduleTitle() + " (" + s.moduleCode() + ")");
+                texts.get("feed.session", String.valueOf(s.week()), texts.module(s.moduleCode(), s.moduleTitle()), s.moduleCode()));
         event.add(new Uid("cohort-" + s.cohortId() + "-week-" + s.week() + "-" + s.moduleCode() + DOMAIN));
         if (s.location() != null && !s.location().isBlank()) {
             event.add(new Location(s.location()));
         }
-        event.add(new Description(s.cohortName() + ", academy week " + s.week()
-                + (s.instructor() == null || s.instructor().isBlank() ? "" : ". Instructor: " + s.instructor())));
+        event.add(new Description(texts.get("feed.sessionText", s.cohortName(), String.valueOf(s.week()))
+                + (s.instructor() == null || s.instructor().isBlank() ? "" : ". " + texts.get("feed.instructor", s.instructor()))));
         return event;
     }
 

@@ -101,6 +101,26 @@ class CandidateMailTests {
     }
 
     @Test
+    void aBacklogOfOtherMailDoesNotHoldBackACandidatesMail() throws Exception {
+        // e.g. task notices to every HR login that nobody delivered yet: more than one batch of the outbox
+        String batch = "backlog-" + System.nanoTime();
+        tx.executeWithoutResult(s -> {
+            for (int i = 0; i < 120; i++) {
+                mailer.queue(batch + ":" + i, batch + "-" + i + "@example.org", "Backlog " + i, "Queued earlier.");
+            }
+        });
+        String email = Applicants.uniqueEmail("after-backlog");
+        TestUsers.asSystem(() -> hiring.apply(new NewApplication("Rosa", "Vega", email, null, "Español", 2, 1,
+                Education.HIGH_SCHOOL, true, true, null, null, "es", true), ApplicationSource.WEB));
+
+        assertThat(mailer.sendPending()).isGreaterThanOrEqualTo(121);
+
+        assertThat(onlyMailTo(email).getSubject()).isEqualTo("Su solicitud a Seattle Police Department");
+        assertThat(onlyMailTo(batch + "-119@example.org").getSubject()).isEqualTo("Backlog 119");
+        assertThat(mailer.sendPending()).as("nothing is left to send").isZero();
+    }
+
+    @Test
     void anEnglishSpeakingCandidateAndAnApiClientWithoutAPreferenceGetEnglish() throws Exception {
         String email = Applicants.uniqueEmail("dana");
         TestUsers.asSystem(() -> hiring.apply(new NewApplication("Dana", "Price", email, null, "English", 2, 1,

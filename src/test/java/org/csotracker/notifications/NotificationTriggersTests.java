@@ -103,6 +103,32 @@ class NotificationTriggersTests {
     }
 
     @Test
+    void staffWhoReadSpanishGetTheirNoticesInSpanish() {
+        String hr = users.ensure("hr-es-" + System.nanoTime() % 100000, Set.of(Role.HR), null);
+        TestUsers.asSystem(() -> people.changeLanguage(hr, "es"));
+        String colleague = users.ensure("hr-en-" + System.nanoTime() % 100000, Set.of(Role.HR), null);
+        Candidate candidate = TestUsers.asSystemGet(() -> hiring.apply(Applicants.strong("Tarea", "Nueva"), ApplicationSource.HR));
+        Task screening = tasks.createTaskQuery().processDefinitionKey(org.csotracker.hiring.HiringProcess.KEY)
+                .processInstanceBusinessKey(candidate.getId().toString()).singleResult();
+        BackgroundCheckOverdue overdue = new BackgroundCheckOverdue(-System.nanoTime() % 100000, "Lenta Revisión",
+                java.time.Instant.now().minusSeconds(3600), hr);
+        TestUsers.asSystem(() -> tx.executeWithoutResult(s -> events.publishEvent(overdue)));
+
+        List<Notification> mine = notifications.of(hr, PageRequest.of(0, 10)).getContent();
+        assertThat(mine).anySatisfy(n -> {
+            assertThat(n.getTitle()).isEqualTo("Nueva tarea: " + screening.getName());
+            assertThat(n.getBody()).startsWith("Una nueva tarea para Recursos Humanos");
+        });
+        assertThat(mine).anySatisfy(n -> {
+            assertThat(n.getTitle()).isEqualTo("Verificación de antecedentes vencida: Lenta Revisión");
+            assertThat(n.getBody()).startsWith("La verificación de antecedentes vencía el");
+        });
+        // an English-reading colleague gets the same task in English
+        assertThat(notifications.withKey("task:" + screening.getId())).filteredOn(n -> n.getRecipient().equals(colleague))
+                .singleElement().satisfies(n -> assertThat(n.getTitle()).isEqualTo("New task: " + screening.getName()));
+    }
+
+    @Test
     void anOverdueBackgroundCheckReachesTheHrSupervisorOnceAndByMail() {
         String supervisor = users.ensure("hr-lead-" + System.nanoTime() % 100000, Set.of(Role.HR), null);
         BackgroundCheckOverdue overdue = new BackgroundCheckOverdue(-System.nanoTime() % 100000, "Slow Check",
@@ -136,6 +162,23 @@ class NotificationTriggersTests {
         assertThat(notifications.of(cso, PageRequest.of(0, 10)).getContent()).extracting(Notification::getTitle)
                 .contains("Your CSO certification expires in 60 days");
         assertThat(mailsTo(cso + "@example.org", "Your CSO certification expires in 60 days")).isZero();
+    }
+
+    @Test
+    void aCsoWhoReadsSpanishGetsTheReminderMailInSpanishDownToItsLastLine() {
+        Officer officer = certified("Elena", "Recordatorio" + System.nanoTime() % 100000);
+        String cso = users.ensure("cso-es-reminded-" + officer.getId(), Set.of(Role.CSO), officer.getId());
+        TestUsers.asSystem(() -> people.changeLanguage(cso, "es"));
+        Certification c = certifications.ofOfficer(officer.getId()).orElseThrow();
+
+        TestUsers.asSystem(() -> certifications.sendReminder(c.getId(), 90, false));
+
+        String subject = "Su certificación de Agente de Servicios Comunitarios vence en 90 días";
+        assertThat(mailsTo(cso + "@example.org", subject)).isEqualTo(1);
+        String body = jdbc.queryForObject("select body from cso.outgoing_mail where recipient = ? and subject = ?",
+                String.class, cso + "@example.org", subject);
+        assertThat(body).contains("Recibe este correo electrónico por sus preferencias de avisos en CSO Tracker (Cuenta).")
+                .doesNotContain("You get this e-mail");
     }
 
     @Test

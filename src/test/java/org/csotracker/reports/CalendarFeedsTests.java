@@ -76,6 +76,26 @@ class CalendarFeedsTests {
     }
 
     @Test
+    void aCsoWhoReadsSpanishGetsTheirFeedInSpanish() throws Exception {
+        Officer officer = Officers.expiringIn(people, events, tx, "Rocío", "Feed", users.staff(Role.SUPERVISOR), 45);
+        String cso = users.ensure("calendar-es-" + officer.getId(), Set.of(Role.CSO), officer.getId());
+        TestUsers.asSystem(() -> people.changeLanguage(cso, "es"));
+        String token = newLink(cso);
+
+        // the calendar app asks in English; the feed follows the officer's login
+        String text = mvc.perform(get("/calendar/" + token + ".ics").header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Calendar calendar = new CalendarBuilder().build(new StringReader(text));
+        LocalDate end = LocalDate.now().plusDays(45);
+        assertThat(summaryOn(calendar, end)).contains("Vence la certificación de Agente de Servicios Comunitarios");
+        assertThat(summaryOn(calendar, end.plusDays(30))).contains("Termina el período de gracia de la certificación");
+        assertThat(events(calendar)).anyMatch(e -> summary(e).startsWith("Recordatorio: la certificación vence en"))
+                .noneMatch(e -> summary(e).contains("expires") || summary(e).contains("Reminder"));
+        assertThat(calendar.getProperty("X-WR-CALNAME").map(Property::getValue))
+                .contains("Fechas límite de Agente de Servicios Comunitarios: " + officer.getFullName());
+    }
+
+    @Test
     void resettingTheLinkStopsTheOldOneAtOnce() throws Exception {
         Officer officer = Officers.expiringIn(people, events, tx, "Reset", "Link", users.staff(Role.SUPERVISOR), 100);
         String cso = users.ensure("calendar-reset-" + officer.getId(), Set.of(Role.CSO), officer.getId());
@@ -100,7 +120,9 @@ class CalendarFeedsTests {
 
         String feedB = mvc.perform(get("/calendar/" + tokenB + ".ics")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(feedB).contains("Ben Second").doesNotContain("Ana First").doesNotContain("-" + a.getId() + "-");
+        // (UIDs name the officer: certification-<id>-period-<n>-...; "-<id>-" alone also matches "period-1-" when a's id is 1)
+        assertThat(feedB).contains("Ben Second").doesNotContain("Ana First").doesNotContain("certification-" + a.getId() + "-")
+                .doesNotContain("remediation-" + a.getId() + "-");
         assertThat(summaryOn(feed(tokenA), LocalDate.now().plusDays(50))).contains("CSO certification expires");
 
         mvc.perform(get("/calendar/" + tokenA.substring(1) + "x.ics")).andExpect(status().isNotFound());

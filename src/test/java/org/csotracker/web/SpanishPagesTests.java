@@ -204,6 +204,19 @@ class SpanishPagesTests {
         assertThat(english.select("main").text()).contains("This offer link is unknown.");
     }
 
+    @Test
+    void theCalendarPageShowingANewLinkIsInSpanish() throws Exception {
+        var flash = mvc.perform(post("/me/calendar").with(csrf()).with(users.as(cso)))
+                .andExpect(redirectedUrl("/me/calendar")).andReturn().getFlashMap();
+        TestUsers.asSystem(() -> people.changeLanguage(cso, "en"));
+        Document english = render(get("/me/calendar").with(users.as(cso)).flashAttrs(flash));
+        TestUsers.asSystem(() -> people.changeLanguage(cso, "es"));
+        Document spanish = render(get("/me/calendar").with(users.as(cso)).flashAttrs(flash));
+        assertSpanish("/me/calendar with a new link", english, spanish);
+        assertThat(spanish.select("#feed-url").val()).contains("/calendar/").endsWith(".ics");
+        assertThat(spanish.select("#new-link-title").text()).isNotEqualTo(english.select("#new-link-title").text());
+    }
+
     private void assertSpanish(String page, Document english, Document spanish) {
         assertThat(spanish.select("html").attr("lang")).as(page + " says it is Spanish").isEqualTo("es");
         assertThat(english.select("html").attr("lang")).as(page + " in English").isEqualTo("en");
