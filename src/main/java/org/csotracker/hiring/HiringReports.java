@@ -37,8 +37,10 @@ public class HiringReports {
     private final TaskService tasks;
     private final Clock clock;
     static final java.time.Duration BOARD_FRESHNESS = java.time.Duration.ofSeconds(3);
-    private final com.github.benmanes.caffeine.cache.Cache<List<String>, Board> boards = com.github.benmanes.caffeine.cache.Caffeine
-            .newBuilder().expireAfterWrite(BOARD_FRESHNESS).maximumSize(500).build();
+    // refreshed in the background once older than BOARD_FRESHNESS: viewers keep getting the last board
+    // meanwhile instead of all waiting for one recomputation; never older than BOARD_LIMIT
+    private final com.github.benmanes.caffeine.cache.LoadingCache<List<String>, Board> boards;
+    static final java.time.Duration BOARD_LIMIT = java.time.Duration.ofSeconds(30);
     private final TransactionTemplate readOnly;
     private final JdbcTemplate jdbc;
 
@@ -46,6 +48,9 @@ public class HiringReports {
                   PlatformTransactionManager transactions, JdbcTemplate jdbc) {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.boards = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().refreshAfterWrite(BOARD_FRESHNESS)
+                .expireAfterWrite(BOARD_LIMIT).maximumSize(500)
+                .build(key -> readOnly.execute(tx -> computeBoard(key.get(0), key.get(1))));
         this.candidates = candidates;
         this.visits = visits;
         this.tasks = tasks;
@@ -72,7 +77,7 @@ public class HiringReports {
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             return computeBoard(q, d); // may see changes that roll back: never cache them
         }
-        return boards.get(List.of(q, d), key -> readOnly.execute(tx -> computeBoard(q, d)));
+        return boards.get(List.of(q, d));
     }
 
     /** A candidate changed (called after the commit): every cached board is out of date. */
