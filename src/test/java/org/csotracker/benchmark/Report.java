@@ -104,7 +104,7 @@ final class Report {
                 .append("generator (a Java HTTP client in a separate JVM, on loopback) share them. Each figure is the median of ")
                 .append(System.getProperty("benchmark.rounds", "3")).append(" runs; baselines are measured in the same run, so ")
                 .append("the ratios hold even though absolute numbers drift on these shared machines.\n\n");
-        md.append("Reproduce: `mvn -Pbenchmark verify` (writes this file; about 10 minutes). ")
+        md.append("Reproduce: `mvn -Pbenchmark verify` (writes this file; about 20 minutes on 2 cores). ")
                 .append("Smaller: `mvn -Pbenchmark verify -Dbenchmark.scale=0.1 -Dbenchmark.rounds=1`.\n\n");
         md.append(generation).append("\n\n");
         md.append("| what | target | measured | baseline (same run) | verdict |\n|---|---|---|---|---|\n");
