@@ -8,10 +8,10 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.csotracker.common.Transactions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,16 +40,10 @@ class StatusCache {
         this.clock = clock;
     }
 
-    /** Inside a write transaction the revision may belong to changes that roll back: never cache there. */
-    private static boolean writing() {
-        return TransactionSynchronizationManager.isActualTransactionActive()
-                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
-    }
-
     /** The officer's status, computed in a read-only transaction when the officer changed since it was cached. */
     @SuppressWarnings("unchecked")
     <T> T ofOfficer(long officerId, Supplier<T> compute) {
-        if (writing()) {
+        if (Transactions.writing()) { // the revision may belong to changes that roll back: never cache
             return compute.get();
         }
         // read the revision before the data: data read afterwards is at least as new as the key says
@@ -61,7 +55,7 @@ class StatusCache {
     /** A certificate's verification; empty (and not cached) when the number is unknown. */
     @SuppressWarnings("unchecked")
     <T> Optional<T> ofCertificate(String number, Supplier<Optional<T>> compute) {
-        if (writing()) {
+        if (Transactions.writing()) { // the revision may belong to changes that roll back: never cache
             return compute.get();
         }
         Long revision = jdbc.query("""

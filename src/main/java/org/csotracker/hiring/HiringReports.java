@@ -22,7 +22,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** What HR reads: the pipeline board, searches, the task list and the funnel. */
@@ -73,8 +72,7 @@ public class HiringReports {
     public Board board(String query, String district) {
         String q = normalize(query);
         String d = normalize(district);
-        if (TransactionSynchronizationManager.isActualTransactionActive()
-                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+        if (org.csotracker.common.Transactions.writing()) {
             return computeBoard(q, d); // may see changes that roll back: never cache them
         }
         return boards.get(List.of(q, d));
