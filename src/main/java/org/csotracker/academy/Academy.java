@@ -22,6 +22,7 @@ import org.csotracker.common.ConflictException;
 import org.csotracker.common.InvalidInputException;
 import org.csotracker.common.InvalidInputException.FieldError;
 import org.csotracker.common.NotFoundException;
+import org.csotracker.common.Text;
 import org.csotracker.hiring.CandidateHired;
 import org.csotracker.notifications.Notifications;
 import org.csotracker.people.Officer;
@@ -100,7 +101,7 @@ public class Academy {
         if (cached != null) {
             return cached;
         }
-        TrainingModule module = modules.findById(id).orElseThrow(() -> NotFoundException.of("Module version", id));
+        TrainingModule module = modules.findById(id).orElseThrow(() -> NotFoundException.of("ModuleVersion", id));
         versionCache.put(id, module);
         return module;
     }
@@ -115,7 +116,7 @@ public class Academy {
     @Transactional
     public TrainingModule defineModule(Requests.NewModule request) {
         if (modules.findFirstByCodeOrderByVersionDesc(request.code()).isPresent()) {
-            throw new ConflictException("A module with the code " + request.code() + " already exists; edit it instead.");
+            throw new ConflictException(Text.of("problem.moduleExists", request.code()));
         }
         return saveVersion(request.code(), 1, request.definition(), "MODULE_CREATED");
     }
@@ -140,10 +141,10 @@ public class Academy {
     @Transactional
     public Cohort createCohort(Requests.NewCohort request) {
         if (cohorts.existsByName(request.name().strip())) {
-            throw new ConflictException("A cohort named " + request.name() + " already exists.", Map.of("field", "name"));
+            throw new ConflictException(Text.of("problem.cohortExists", request.name()), Map.of("field", "name"));
         }
         if (!people.usernamesWithRole(Role.COORDINATOR).contains(request.coordinator())) {
-            throw new InvalidInputException("coordinator", "must be the login of a training coordinator");
+            throw new InvalidInputException("coordinator", Text.of("invalid.coordinatorLogin"));
         }
         Map<String, TrainingModule> catalog = new HashMap<>();
         currentModules().stream().filter(TrainingModule::isActive).forEach(m -> catalog.put(m.getCode(), m));
@@ -154,7 +155,7 @@ public class Academy {
                 : request.schedule();
         for (int i = 0; i < schedule.size(); i++) {
             if (!catalog.containsKey(schedule.get(i).moduleCode())) {
-                errors.add(new FieldError("schedule[" + i + "].moduleCode", "is not an active module"));
+                errors.add(new FieldError("schedule[" + i + "].moduleCode", Text.of("invalid.moduleNotActive")));
             }
         }
         if (!errors.isEmpty()) {
@@ -212,14 +213,14 @@ public class Academy {
             if (current.get().getCohortId().equals(cohortId)) {
                 return current.get(); // already there: a retried hire or a double click
             }
-            throw new ConflictException(officer.getFullName() + " is already enrolled in another cohort; move them instead.");
+            throw new ConflictException(Text.of("problem.enrolledElsewhere", officer.getFullName()));
         }
         if (officer.getStatus() != OfficerStatus.HIRED && officer.getStatus() != OfficerStatus.IN_ACADEMY) {
-            throw new ConflictException(officer.getFullName() + " cannot join a cohort: their status is "
-                    + officer.getStatus().name().toLowerCase().replace('_', ' ') + ".");
+            throw new ConflictException(Text.of("problem.cannotJoinCohort", officer.getFullName(),
+                    Text.of("officer.status." + officer.getStatus().name())));
         }
         if (recruits.countByCohortIdAndStatus(cohortId, RecruitStatus.ENROLLED) >= cohort.getCapacity()) {
-            throw new ConflictException(cohort.getName() + " is full (" + cohort.getCapacity() + " places).");
+            throw new ConflictException(Text.of("problem.cohortFull", cohort.getName(), cohort.getCapacity()));
         }
         return start(cohort, officer, "RECRUIT_ENROLLED", "Enrolled in " + cohort.getName());
     }
@@ -263,10 +264,10 @@ public class Academy {
         Cohort from = cohort(current.getCohortId());
         Cohort to = cohort(move.cohortId());
         if (!to.getStartDate().isAfter(from.getStartDate())) {
-            throw new InvalidInputException("cohortId", "must be a cohort that starts after " + from.getName());
+            throw new InvalidInputException("cohortId", Text.of("invalid.cohortStartsAfter", from.getName()));
         }
         if (recruits.countByCohortIdAndStatus(to.getId(), RecruitStatus.ENROLLED) >= to.getCapacity()) {
-            throw new ConflictException(to.getName() + " is full (" + to.getCapacity() + " places).");
+            throw new ConflictException(Text.of("problem.cohortFull", to.getName(), to.getCapacity()));
         }
         current.end(RecruitStatus.MOVED, move.reason(), clock.instant());
         recruits.flush();
@@ -333,17 +334,17 @@ public class Academy {
         return new Recorded(result, true);
     }
 
-    private String noResultOpen(Recruit recruit, TrainingModule module, List<ModuleResult> attempts) {
+    private Text noResultOpen(Recruit recruit, TrainingModule module, List<ModuleResult> attempts) {
         if (!cohortModules(recruit.getCohortId()).contains(module.getCode())) {
-            return module.getTitle() + " is not taught in this recruit's cohort.";
+            return Text.of("problem.moduleNotInCohort", module.getTitle());
         }
         if (attempts.stream().anyMatch(ModuleResult::isPassed)) {
-            return module.getTitle() + " is already passed.";
+            return Text.of("problem.modulePassedAlready", module.getTitle());
         }
         if (openTask(recruit, module.getCode(), TASK_PLAN_REMEDIATION).isPresent()) {
-            return module.getTitle() + " was failed: plan the remediation before recording the retake.";
+            return Text.of("problem.planRemediationFirst", module.getTitle());
         }
-        return "No result is open for " + module.getTitle() + ".";
+        return Text.of("problem.noResultOpen", module.getTitle());
     }
 
     private boolean attended(TrainingModule module, ResultEntry entry) {
@@ -353,10 +354,10 @@ public class Academy {
     private void validate(TrainingModule module, ResultEntry entry, String prefix) {
         List<FieldError> errors = new ArrayList<>();
         if (module.isPracticalRequired() && entry.practicalPassed() == null) {
-            errors.add(new FieldError(prefix + "practicalPassed", "is required: " + module.getTitle() + " has a practical assessment"));
+            errors.add(new FieldError(prefix + "practicalPassed", Text.of("invalid.practicalRequired", module.getTitle())));
         }
         if (entry.assessedOn().isAfter(LocalDate.now(clock))) {
-            errors.add(new FieldError(prefix + "assessedOn", "must not be in the future"));
+            errors.add(new FieldError(prefix + "assessedOn", Text.of("invalid.notInFuture")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -368,9 +369,9 @@ public class Academy {
         Recruit recruit = enrolled(officerId);
         TrainingModule module = module(moduleCode);
         Task task = openTask(recruit, moduleCode, TASK_PLAN_REMEDIATION).orElseThrow(() -> new ConflictException(
-                "No remediation is due for " + module.getTitle() + ".", Map.of("module", moduleCode)));
+                Text.of("problem.noRemediationDue", module.getTitle()), Map.of("module", moduleCode)));
         if (plan.dueDate().isBefore(LocalDate.now(clock))) {
-            throw new InvalidInputException("dueDate", "must not be in the past");
+            throw new InvalidInputException("dueDate", Text.of("invalid.notInPast"));
         }
         Remediation remediation = remediations.save(new Remediation(officerId, moduleCode, plan.plan(), plan.dueDate(),
                 AuditTrail.currentActor(), clock.instant()));
@@ -387,7 +388,7 @@ public class Academy {
     public Requests.BulkOutcome recordResults(Long cohortId, Requests.BulkResults bulk) {
         Cohort cohort = cohort(cohortId);
         TrainingModule module = modules.findFirstByCodeOrderByVersionDesc(bulk.moduleCode())
-                .orElseThrow(() -> new InvalidInputException("moduleCode", "is not a module in the catalog"));
+                .orElseThrow(() -> new InvalidInputException("moduleCode", Text.of("invalid.moduleUnknown")));
         Map<Long, Recruit> enrolled = new HashMap<>();
         recruits.findByCohortIdAndStatusIn(cohortId, Set.of(RecruitStatus.ENROLLED)).forEach(r -> enrolled.put(r.getOfficerId(), r));
         // the whole cohort's open steps and earlier attempts in two queries, not two per row
@@ -402,21 +403,21 @@ public class Academy {
             Requests.BulkRow row = bulk.rows().get(i);
             String at = "rows[" + i + "].";
             for (ConstraintViolation<Requests.BulkRow> v : validator.validate(row)) {
-                errors.add(new FieldError(at + v.getPropertyPath(), v.getMessage()));
+                errors.add(new FieldError(at + v.getPropertyPath(), Text.verbatim(v.getMessage())));
             }
             Long officerId = row.officerId() != null && enrolled.containsKey(row.officerId()) ? row.officerId() : officerOf(row);
             if (officerId == null) {
-                errors.add(new FieldError(at + "officerId", "is not a known officer (give officerId or employeeNumber)"));
+                errors.add(new FieldError(at + "officerId", Text.of("invalid.officerUnknownGiveId")));
                 targets.add(null);
                 continue;
             }
             Integer first = seen.putIfAbsent(officerId, i);
             if (first != null) {
-                errors.add(new FieldError(at + "officerId", "is a duplicate of row " + first));
+                errors.add(new FieldError(at + "officerId", Text.of("invalid.duplicateRow", first)));
             }
             Recruit recruit = enrolled.get(officerId);
             if (recruit == null) {
-                errors.add(new FieldError(at + "officerId", "is not enrolled in " + cohort.getName()));
+                errors.add(new FieldError(at + "officerId", Text.of("invalid.notEnrolledIn", cohort.getName())));
             } else if (errors.stream().noneMatch(e -> e.field().startsWith(at))) {
                 try {
                     validate(module, row.entry(), at);
@@ -542,7 +543,7 @@ public class Academy {
     private Recruit enrolled(Long officerId) {
         people.officer(officerId);
         return recruits.lockEnrolled(officerId).orElseThrow(() -> new ConflictException(
-                "This officer is not enrolled in a cohort.", Map.of("officerId", officerId)));
+                Text.of("problem.notEnrolled"), Map.of("officerId", officerId)));
     }
 
     /** Each recruit's open "record result" or "record retake" step for the module, by officer id. */

@@ -9,6 +9,7 @@ import java.util.Set;
 import jakarta.validation.Validator;
 import org.csotracker.common.ConflictException;
 import org.csotracker.common.InvalidInputException;
+import org.csotracker.common.Text;
 import org.csotracker.people.NewLogin;
 import org.csotracker.people.Role;
 import org.csotracker.people.UserAdministration;
@@ -84,9 +85,9 @@ class UserPages {
                 redirect.addFlashAttribute("message", text("admin.user.created.message", created.username(), created.email()));
                 return new ModelAndView("redirect:/admin/users/" + created.id());
             } catch (InvalidInputException e) {
-                e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+                e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message().in(messages)));
             } catch (ConflictException e) {
-                errors.put("form", e.getMessage());
+                errors.put("form", e.text().in(messages));
             }
         }
         ModelAndView page = new ModelAndView("admin/new-user", errors.containsKey("form") && errors.size() == 1
@@ -133,9 +134,10 @@ class UserPages {
         try {
             action.run();
         } catch (ConflictException e) {
-            return problem(id, HttpStatus.CONFLICT, e.getMessage());
+            return problem(id, HttpStatus.CONFLICT, e.text().in(messages));
         } catch (InvalidInputException e) {
-            return problem(id, HttpStatus.BAD_REQUEST, e.getMessage());
+            return problem(id, HttpStatus.BAD_REQUEST, Text.of("problem.field", e.errors().get(0).field(),
+                    e.errors().get(0).message()).in(messages));
         }
         redirect.addFlashAttribute("message", done);
         return new ModelAndView("redirect:/admin/users/" + id);

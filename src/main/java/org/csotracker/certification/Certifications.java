@@ -16,6 +16,7 @@ import org.csotracker.academy.AcademyCompleted;
 import org.csotracker.audit.AuditTrail;
 import org.csotracker.common.ConflictException;
 import org.csotracker.common.NotFoundException;
+import org.csotracker.common.Text;
 import org.csotracker.department.DepartmentSettings;
 import org.csotracker.documents.CertificateContent;
 import org.csotracker.documents.CertificatePdf;
@@ -294,7 +295,7 @@ public class Certifications {
     public Certification revoke(Long certificationId, String reason) {
         Certification c = lock(certificationId);
         if (c.getStatus() == CertificationStatus.REVOKED) {
-            throw new ConflictException("This certification is already revoked.");
+            throw new ConflictException(Text.of("problem.certificationRevokedAlready"));
         }
         c.revoke(reason, clock.instant());
         statusChanges.save(new StatusChange(c.getId(), CertificationStatus.REVOKED, clock.instant(), reason));

@@ -20,6 +20,7 @@ import org.csotracker.audit.AuditTrail;
 import org.csotracker.common.ConflictException;
 import org.csotracker.common.InvalidInputException;
 import org.csotracker.common.PayloadTooLargeException;
+import org.csotracker.common.Text;
 import org.csotracker.common.UnsupportedMediaTypeException;
 import org.csotracker.common.InvalidInputException.FieldError;
 import org.csotracker.common.NotFoundException;
@@ -40,6 +41,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ContinuingEducation {
+
+    /** Errors about one attendee that a page shows on the attendee's line (see CertificationPages). */
+    public static final String DUPLICATE_ATTENDEE = "invalid.duplicateAttendee";
+    public static final String HOURS_DIFFER = "invalid.hoursDiffer";
+
 
     /** Evidence files a CSO may upload: PDF or common images, at most 5 MB. */
     public static final Set<String> EVIDENCE_TYPES = Set.of("application/pdf", "image/png", "image/jpeg");
@@ -88,8 +94,7 @@ public class ContinuingEducation {
             if (same.get().sameAs(entry)) {
                 return same.get();
             }
-            throw new ConflictException("This course on " + entry.completedOn() + " is already recorded with "
-                    + same.get().getHours() + " hours.");
+            throw new ConflictException(Text.of("problem.courseRecorded", entry.completedOn(), same.get().getHours()));
         }
         ContinuingEducationRecord saved = records.save(new ContinuingEducationRecord(officerId, entry,
                 ContinuingEducationRecord.Source.RECORDED, CeStatus.APPROVED, AuditTrail.currentActor(), clock.instant()));
@@ -114,7 +119,7 @@ public class ContinuingEducation {
     public BulkOutcome recordSession(Session session) {
         List<FieldError> errors = new ArrayList<>();
         if (session.attendees() == null || session.attendees().isEmpty()) {
-            throw new InvalidInputException("attendees", "must list at least one officer");
+            throw new InvalidInputException("attendees", Text.of("invalid.atLeastOneOfficer"));
         }
         Map<Long, Integer> seen = new HashMap<>();
         List<Long> officers = new ArrayList<>();
@@ -123,7 +128,7 @@ public class ContinuingEducation {
             Attendee a = session.attendees().get(i);
             String at = "attendees[" + i + "].";
             if (a == null) {
-                errors.add(new FieldError("attendees[" + i + "]", "must be an officer with their hours"));
+                errors.add(new FieldError("attendees[" + i + "]", Text.of("invalid.officerWithHours")));
                 continue;
             }
             CeEntry entry = new CeEntry(session.category(), session.title(), session.provider(),
@@ -137,14 +142,13 @@ public class ContinuingEducation {
                     : a.employeeNumber() == null ? null
                     : people.findOfficerByEmployeeNumber(a.employeeNumber().strip()).map(Officer::getId).orElse(null);
             if (officerId == null) {
-                errors.add(new FieldError(at + "officerId", "is not a known officer"));
+                errors.add(new FieldError(at + "officerId", Text.of("invalid.officerUnknown")));
             } else if (seen.putIfAbsent(officerId, i) != null) {
-                errors.add(new FieldError(at + "officerId", "is a duplicate of attendee " + seen.get(officerId)));
+                errors.add(new FieldError(at + "officerId", Text.of(DUPLICATE_ATTENDEE, seen.get(officerId))));
             } else if (entry.title() != null && entry.category() != null && entry.completedOn() != null && entry.hours() != null) {
                 records.findSame(officerId, entry.category(), entry.title().strip(), entry.completedOn())
                         .filter(r -> !r.sameAs(entry))
-                        .ifPresent(r -> errors.add(new FieldError(at + "hours", "differs from the " + r.getHours()
-                                + " hours already recorded for this course")));
+                        .ifPresent(r -> errors.add(new FieldError(at + "hours", Text.of(HOURS_DIFFER, r.getHours()))));
             }
             officers.add(officerId);
             entries.add(entry);
@@ -167,17 +171,17 @@ public class ContinuingEducation {
     public ContinuingEducationRecord submit(Long officerId, CeEntry entry, String fileName, String contentType, byte[] file) {
         check(entry, "");
         if (file == null || file.length == 0) {
-            throw new InvalidInputException("evidence", "is required: a PDF or image of the certificate of attendance");
+            throw new InvalidInputException("evidence", Text.of("invalid.evidenceRequired"));
         }
         if (file.length > EVIDENCE_MAX_BYTES) {
-            throw new PayloadTooLargeException("evidence", "is larger than 5 MB");
+            throw new PayloadTooLargeException("evidence", Text.of("invalid.largerThan5MB"));
         }
         String type = sniff(file);
         if (type == null || !EVIDENCE_TYPES.contains(type)) {
-            throw new UnsupportedMediaTypeException("evidence", "must be a PDF, PNG or JPEG file");
+            throw new UnsupportedMediaTypeException("evidence", Text.of("invalid.evidenceType"));
         }
         if (records.findSame(officerId, entry.category(), entry.title().strip(), entry.completedOn()).isPresent()) {
-            throw new ConflictException("You already have this course on " + entry.completedOn() + " on record.");
+            throw new ConflictException(Text.of("problem.courseOnRecord", entry.completedOn()));
         }
         ContinuingEducationRecord saved = records.save(new ContinuingEducationRecord(officerId, entry,
                 ContinuingEducationRecord.Source.SUBMITTED, CeStatus.PENDING, AuditTrail.currentActor(), clock.instant()));
@@ -215,10 +219,10 @@ public class ContinuingEducation {
     public ContinuingEducationRecord review(Long recordId, boolean approved, String reason) {
         ContinuingEducationRecord r = records.findById(recordId).orElseThrow(() -> NotFoundException.of("Submission", recordId));
         if (r.getStatus() != CeStatus.PENDING) {
-            throw new ConflictException("This submission was already " + r.getStatus().name().toLowerCase() + ".");
+            throw new ConflictException(Text.of("problem.submissionReviewed", Text.of("parts.ce.status." + r.getStatus().name())));
         }
         if (!approved && (reason == null || reason.isBlank())) {
-            throw new InvalidInputException("reason", "is required when rejecting, so the CSO knows why");
+            throw new InvalidInputException("reason", Text.of("invalid.rejectReasonRequired"));
         }
         r.review(approved, reason, AuditTrail.currentActor(), clock.instant());
         audit.record("ContinuingEducation", r.getId(), approved ? "CE_APPROVED" : "CE_REJECTED",
@@ -330,14 +334,14 @@ public class ContinuingEducation {
     private void check(CeEntry entry, String prefix) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<CeEntry> v : validator.validate(entry)) {
-            errors.add(new FieldError(prefix + v.getPropertyPath(), v.getMessage()));
+            errors.add(new FieldError(prefix + v.getPropertyPath(), Text.verbatim(v.getMessage())));
         }
         if (entry.completedOn() != null && entry.completedOn().isAfter(LocalDate.now(clock))) {
-            errors.add(new FieldError(prefix + "completedOn", "must not be in the future"));
+            errors.add(new FieldError(prefix + "completedOn", Text.of("invalid.notInFuture")));
         }
         if (entry.category() != null && errors.stream().noneMatch(e -> e.field().equals(prefix + "category"))
                 && !knownCategories().contains(entry.category())) {
-            errors.add(new FieldError(prefix + "category", "must be one of " + knownCategories()));
+            errors.add(new FieldError(prefix + "category", Text.of("invalid.oneOf", String.join(", ", knownCategories()))));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

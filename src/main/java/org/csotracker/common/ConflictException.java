@@ -8,15 +8,21 @@ import java.util.Map;
  */
 public class ConflictException extends RuntimeException {
 
+    private final Text text;
     private final Map<String, Object> properties;
 
-    public ConflictException(String message) {
-        this(message, Map.of());
+    public ConflictException(Text text) {
+        this(text, Map.of());
     }
 
-    public ConflictException(String message, Map<String, Object> properties) {
-        super(message);
+    public ConflictException(Text text, Map<String, Object> properties) {
+        super(text.english());
+        this.text = text;
         this.properties = Map.copyOf(properties);
+    }
+
+    public Text text() {
+        return text;
     }
 
     public Map<String, Object> properties() {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +21,12 @@ public class FormBinder {
 
     private final ObjectMapper json;
     private final Validator validator;
+    private final MessageSource messages;
 
-    FormBinder(ObjectMapper json, Validator validator) {
+    FormBinder(ObjectMapper json, Validator validator, MessageSource messages) {
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.validator = validator;
+        this.messages = messages;
     }
 
     /** A bound form: the record when valid, and the errors by field name (empty when valid). */
@@ -46,7 +49,7 @@ public class FormBinder {
         } catch (IllegalArgumentException e) {
             String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                     ? mapping.getPath().get(0).getFieldName() : "form";
-            return new Bound<>(null, Map.of(field, "is not valid"));
+            return new Bound<>(null, Map.of(field, Text.of("invalid.notValid").in(messages)));
         }
         Set<ConstraintViolation<T>> violations = validator.validate(value);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -54,14 +57,24 @@ public class FormBinder {
         return new Bound<>(errors.isEmpty() ? value : null, errors);
     }
 
-    /** Adds a business error (400 field errors, 409 conflicts) to a form's errors; other errors propagate. */
-    public static void addTo(Map<String, String> errors, RuntimeException e) {
+    /**
+     * Adds a business error (400 field errors, 409 conflicts, 429) to a form's errors, in the reader's
+     * language; other errors propagate.
+     */
+    public void addTo(Map<String, String> errors, RuntimeException e) {
         if (e instanceof InvalidInputException invalid) {
-            invalid.errors().forEach(f -> errors.put(f.field(), f.message()));
-        } else if (e instanceof ConflictException || e instanceof TooManyRequestsException) {
-            errors.put("form", e.getMessage());
+            invalid.errors().forEach(f -> errors.put(f.field(), f.message().in(messages)));
+        } else if (e instanceof ConflictException conflict) {
+            errors.put("form", conflict.text().in(messages));
+        } else if (e instanceof TooManyRequestsException tooMany) {
+            errors.put("form", tooMany.text().in(messages));
         } else {
             throw e;
         }
+    }
+
+    /** A message in the reader's language. */
+    public String say(Text text) {
+        return text.in(messages);
     }
 }

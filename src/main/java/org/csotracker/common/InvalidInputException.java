@@ -8,11 +8,11 @@ public class InvalidInputException extends RuntimeException {
     private final List<FieldError> errors;
 
     public InvalidInputException(List<FieldError> errors) {
-        super(errors.isEmpty() ? "Invalid input" : errors.get(0).field() + ": " + errors.get(0).message());
+        super(errors.isEmpty() ? "Invalid input" : errors.get(0).field() + ": " + errors.get(0).message().english());
         this.errors = List.copyOf(errors);
     }
 
-    public InvalidInputException(String field, String message) {
+    public InvalidInputException(String field, Text message) {
         this(List.of(new FieldError(field, message)));
     }
 
@@ -21,6 +21,6 @@ public class InvalidInputException extends RuntimeException {
     }
 
     /** One invalid field; {@code field} may be a path such as {@code rows[3].score}. */
-    public record FieldError(String field, String message) {
+    public record FieldError(String field, Text message) {
     }
 }

@@ -5,11 +5,17 @@ import java.time.Duration;
 /** A client went over a rate limit (429); {@code retryAfter} says when to try again. */
 public class TooManyRequestsException extends RuntimeException {
 
+    private final Text text;
     private final Duration retryAfter;
 
-    public TooManyRequestsException(String message, Duration retryAfter) {
-        super(message);
+    public TooManyRequestsException(Text text, Duration retryAfter) {
+        super(text.english());
+        this.text = text;
         this.retryAfter = retryAfter;
+    }
+
+    public Text text() {
+        return text;
     }
 
     public Duration retryAfter() {

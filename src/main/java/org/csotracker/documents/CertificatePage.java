@@ -257,7 +257,7 @@ final class CertificatePage {
             size = lines == null ? 0 : Math.min(fitOrZero(bold, lines[0], 20, 13, maxWidth),
                     fitOrZero(bold, lines[1], 20, 13, maxWidth));
             if (size <= 0) {
-                throw new InvalidInputException("holderName", "is too long to fit on the certificate");
+                throw new InvalidInputException("holderName", org.csotracker.common.Text.of("invalid.tooLongForCertificate"));
             }
             centered(bold, size, INK, lines[0], y - 28);
             centered(bold, size, INK, lines[1], y - 28 - size * 1.15f);
@@ -385,7 +385,7 @@ final class CertificatePage {
                 return table;
             }
         }
-        throw new InvalidInputException("modules", "do not fit on the certificate: use fewer modules or shorter titles");
+        throw new InvalidInputException("modules", org.csotracker.common.Text.of("invalid.modulesDoNotFit"));
     }
 
     /** Certificate number and dates, bottom left. */
@@ -462,7 +462,7 @@ final class CertificatePage {
                 return new Lines(size, List.of(two));
             }
         }
-        throw new InvalidInputException(field, "is too long to fit on the certificate");
+        throw new InvalidInputException(field, org.csotracker.common.Text.of("invalid.tooLongForCertificate"));
     }
 
     /** The QR code as vector rectangles, with the URL printed small under it. */
@@ -500,7 +500,7 @@ final class CertificatePage {
                 y + size + quiet + 5);
         List<String> lines = wrapUrl(url, 5.5f, 134);
         if (lines.size() > 3) {
-            throw new InvalidInputException("verificationUrl", "is too long to print under the QR code");
+            throw new InvalidInputException("verificationUrl", org.csotracker.common.Text.of("invalid.tooLongForQr"));
         }
         float lineY = y - quiet - 8;
         for (String line : lines) {
@@ -518,7 +518,7 @@ final class CertificatePage {
             QRCode code = Encoder.encode(url, ErrorCorrectionLevel.M, hints);
             return code.getMatrix();
         } catch (WriterException | IllegalArgumentException e) {
-            throw new InvalidInputException("verificationUrl", "cannot be encoded as a QR code: " + e.getMessage());
+            throw new InvalidInputException("verificationUrl", org.csotracker.common.Text.of("invalid.qr", e.getMessage()));
         }
     }
 
@@ -648,7 +648,7 @@ final class CertificatePage {
             throws IOException {
         float size = fitOrZero(font, text, preferred, min, maxWidth);
         if (size <= 0) {
-            throw new InvalidInputException(field, "is too long to fit on the certificate");
+            throw new InvalidInputException(field, org.csotracker.common.Text.of("invalid.tooLongForCertificate"));
         }
         return size;
     }

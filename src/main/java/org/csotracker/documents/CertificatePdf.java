@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.TimeZone;
 
 import org.csotracker.common.InvalidInputException;
+import org.csotracker.common.Text;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,7 +54,7 @@ public class CertificatePdf {
      */
     public byte[] render(CertificateContent content) {
         if (content == null) {
-            throw new InvalidInputException("content", "is required");
+            throw new InvalidInputException("content", Text.of("invalid.required"));
         }
         CertificatePage.Text text = printable(content);
         Calendar now = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
@@ -97,20 +98,20 @@ public class CertificatePdf {
 
     private CertificatePage.Text printable(CertificateContent content) {
         if (content.kind() == null) {
-            throw new InvalidInputException("kind", "is required");
+            throw new InvalidInputException("kind", Text.of("invalid.required"));
         }
         if (content.issuedOn() == null) {
-            throw new InvalidInputException("issuedOn", "is required");
+            throw new InvalidInputException("issuedOn", Text.of("invalid.required"));
         }
         if (content.validFrom() != null && content.validUntil() != null
                 && content.validUntil().isBefore(content.validFrom())) {
-            throw new InvalidInputException("validUntil", "must not be before validFrom");
+            throw new InvalidInputException("validUntil", Text.of("invalid.beforeValidFrom"));
         }
         if (content.modules().size() > MAX_MODULES) {
-            throw new InvalidInputException("modules", "at most " + MAX_MODULES + " fit on a certificate");
+            throw new InvalidInputException("modules", Text.of("invalid.atMostOnCertificate", MAX_MODULES));
         }
         if (content.signatories().size() > MAX_SIGNATORIES) {
-            throw new InvalidInputException("signatories", "at most " + MAX_SIGNATORIES + " fit on a certificate");
+            throw new InvalidInputException("signatories", Text.of("invalid.atMostOnCertificate", MAX_SIGNATORIES));
         }
         String holderName = PrintableText.required("holderName", content.holderName(), fonts);
         String number = PrintableText.required("number", content.number(), fonts);
@@ -122,10 +123,10 @@ public class CertificatePdf {
         for (int i = 0; i < content.modules().size(); i++) {
             CertificateContent.ModuleLine line = content.modules().get(i);
             if (line == null) {
-                throw new InvalidInputException("modules[" + i + "]", "is required");
+                throw new InvalidInputException("modules[" + i + "]", Text.of("invalid.required"));
             }
             if (line.hours() < 0) {
-                throw new InvalidInputException("modules[" + i + "].hours", "must not be negative");
+                throw new InvalidInputException("modules[" + i + "].hours", Text.of("invalid.negative"));
             }
             modules.add(new CertificatePage.Module(
                     PrintableText.required("modules[" + i + "].title", line.title(), fonts), line.hours()));
@@ -134,7 +135,7 @@ public class CertificatePdf {
         for (int i = 0; i < content.signatories().size(); i++) {
             CertificateContent.Signatory signatory = content.signatories().get(i);
             if (signatory == null) {
-                throw new InvalidInputException("signatories[" + i + "]", "is required");
+                throw new InvalidInputException("signatories[" + i + "]", Text.of("invalid.required"));
             }
             signers.add(new CertificatePage.Signer(
                     PrintableText.required("signatories[" + i + "].name", signatory.name(), fonts),

@@ -107,7 +107,7 @@ final class PrintableText {
     static String required(String field, String text, CertificateFonts fonts) {
         String cleaned = clean(field, text, fonts);
         if (cleaned.isEmpty()) {
-            throw new org.csotracker.common.InvalidInputException(field, "is required");
+            throw new org.csotracker.common.InvalidInputException(field, org.csotracker.common.Text.of("invalid.required"));
         }
         return cleaned;
     }

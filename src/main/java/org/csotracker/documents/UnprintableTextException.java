@@ -19,7 +19,7 @@ public class UnprintableTextException extends InvalidInputException {
      * @param characters the characters that cannot be shown, each once, in order of appearance
      */
     public UnprintableTextException(String field, List<String> characters) {
-        super(field, describe(characters));
+        super(field, org.csotracker.common.Text.of("invalid.unprintable", describe(characters)));
         this.field = field;
         this.characters = List.copyOf(characters);
     }
@@ -33,7 +33,7 @@ public class UnprintableTextException extends InvalidInputException {
     }
 
     private static String describe(List<String> characters) {
-        StringBuilder text = new StringBuilder("contains characters that cannot be printed on a certificate: ");
+        StringBuilder text = new StringBuilder();
         for (int i = 0; i < characters.size(); i++) {
             String character = characters.get(i);
             if (i > 0) {
@@ -42,6 +42,6 @@ public class UnprintableTextException extends InvalidInputException {
             text.append('"').append(character).append("\" (")
                     .append(String.format("U+%04X", character.codePointAt(0))).append(')');
         }
-        return text.append(". Certificates print Latin, Greek, Cyrillic, Armenian and Georgian letters.").toString();
+        return text.toString();
     }
 }

@@ -17,6 +17,7 @@ import org.csotracker.audit.AuditTrail;
 import org.csotracker.common.ConflictException;
 import org.csotracker.common.InvalidInputException;
 import org.csotracker.common.NotFoundException;
+import org.csotracker.common.Text;
 import org.csotracker.department.DepartmentSettings;
 import org.csotracker.people.NewOfficer;
 import org.csotracker.people.Officer;
@@ -80,11 +81,11 @@ public class Hiring {
             throw duplicate(email);
         }
         if (application.languageList().isEmpty()) {
-            throw new InvalidInputException("languages", "must name at least one language");
+            throw new InvalidInputException("languages", Text.of("invalid.atLeastOneLanguage"));
         }
         if (application.districtPreference() != null && !application.districtPreference().isBlank()
                 && !department.districts().contains(application.districtPreference())) {
-            throw new InvalidInputException("districtPreference", "must be one of " + department.districts());
+            throw new InvalidInputException("districtPreference", Text.of("invalid.oneOf", String.join(", ", department.districts())));
         }
         Candidate candidate;
         try {
@@ -117,8 +118,7 @@ public class Hiring {
     }
 
     private static ConflictException duplicate(String email) {
-        return new ConflictException("An open application for " + email + " already exists. "
-                + "Withdraw it first, or wait until it is closed.", Map.of("field", "email"));
+        return new ConflictException(Text.of("problem.openApplicationExists", email), Map.of("field", "email"));
     }
 
     // ---- the gates --------------------------------------------------------------------------
@@ -129,7 +129,7 @@ public class Hiring {
         Task task = openTask(candidate, HiringStage.SCREENING);
         if (!decision.passed()) {
             if (decision.reasonCode() == null) {
-                throw new InvalidInputException("reasonCode", "is required when the candidate is rejected");
+                throw new InvalidInputException("reasonCode", Text.of("invalid.reasonRequiredOnRejection"));
             }
             reject(candidate, decision.reasonCode(), decision.note());
         } else {
@@ -175,7 +175,7 @@ public class Hiring {
         Candidate candidate = lock(id);
         Task task = openTask(candidate, HiringStage.UNION_VETTING);
         if (!vetting.approved() && (vetting.note() == null || vetting.note().isBlank())) {
-            throw new InvalidInputException("note", "must say what the union objects to");
+            throw new InvalidInputException("note", Text.of("invalid.unionObjection"));
         }
         String union = vetting.union() == null || vetting.union().isBlank() ? department.union() : vetting.union();
         candidate.unionVetted(vetting.approved(), vetting.note());
@@ -203,22 +203,22 @@ public class Hiring {
         Task task = openTask(candidate, HiringStage.OFFER);
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
         if (!department.districts().contains(terms.district())) {
-            errors.add(new InvalidInputException.FieldError("district", "must be one of " + department.districts()));
+            errors.add(new InvalidInputException.FieldError("district", Text.of("invalid.oneOf", String.join(", ", department.districts()))));
         }
         if (!people.usernamesWithRole(Role.SUPERVISOR).contains(terms.supervisor())) {
-            errors.add(new InvalidInputException.FieldError("supervisor", "must be the login of a supervisor"));
+            errors.add(new InvalidInputException.FieldError("supervisor", Text.of("invalid.supervisorLogin")));
         }
         if (terms.startDate().isBefore(java.time.LocalDate.now(clock))) {
-            errors.add(new InvalidInputException.FieldError("startDate", "must not be in the past"));
+            errors.add(new InvalidInputException.FieldError("startDate", Text.of("invalid.notInPast")));
         }
         Instant deadline = (terms.deadline() == null ? clock.instant().plus(settings.offerResponseTime())
                 : terms.deadline().toInstant()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         if (!deadline.isAfter(clock.instant())) {
-            errors.add(new InvalidInputException.FieldError("deadline", "must be in the future"));
+            errors.add(new InvalidInputException.FieldError("deadline", Text.of("invalid.inFuture")));
         }
         CohortDirectory directory = cohorts.getIfAvailable();
         if (terms.cohortId() != null && (directory == null || !directory.isOpen(terms.cohortId()))) {
-            errors.add(new InvalidInputException.FieldError("cohortId", "must be an academy cohort that takes recruits"));
+            errors.add(new InvalidInputException.FieldError("cohortId", Text.of("invalid.cohortOpen")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -251,7 +251,7 @@ public class Hiring {
     @Transactional
     public Candidate respondToOffer(String token, Steps.OfferResponse response) {
         Candidate candidate = candidates.findByOfferToken(token)
-                .orElseThrow(() -> new NotFoundException("This offer link is unknown."));
+                .orElseThrow(() -> new NotFoundException(Text.of("problem.offerLinkUnknown")));
         return recordOfferResponse(candidate.getId(), response);
     }
 
@@ -259,8 +259,8 @@ public class Hiring {
     public Candidate withdraw(Long id, Steps.Withdrawal withdrawal) {
         Candidate candidate = lock(id);
         if (candidate.getStage().isClosed() || candidate.getStage() == HiringStage.HIRING) {
-            throw new ConflictException("This case is already " + candidate.getStage().title().toLowerCase()
-                    + "; it can no longer be withdrawn.", Map.of("stage", candidate.getStage().name()));
+            throw new ConflictException(Text.of("problem.cannotWithdraw", stageName(candidate.getStage())),
+                    Map.of("stage", candidate.getStage().name()));
         }
         close(candidate, HiringStage.WITHDRAWN, null, withdrawal.reason(), "WITHDRAWN");
         runtime.createMessageCorrelation(MESSAGE_WITHDREW).processInstanceBusinessKey(id.toString()).correlate();
@@ -347,6 +347,10 @@ public class Hiring {
         return candidates.lockById(id).orElseThrow(() -> NotFoundException.of("Candidate", id));
     }
 
+    private static Text stageName(HiringStage stage) {
+        return Text.of("stage." + stage.name());
+    }
+
     private Task openTask(Candidate candidate, HiringStage stage) {
         Task task = tasks.createTaskQuery().processDefinitionKey(KEY).processInstanceBusinessKey(candidate.getId().toString())
                 .taskDefinitionKey(stage.taskKey()).singleResult();
@@ -354,10 +358,9 @@ public class Hiring {
             Map<String, Object> details = new HashMap<>();
             details.put("stage", candidate.getStage().name());
             details.put("openStep", candidate.getStage().step() == null ? "none" : candidate.getStage().step());
-            throw new ConflictException("The " + stage.step() + " step is not open for this candidate. "
-                    + (candidate.getStage().step() == null
-                    ? "The case is " + candidate.getStage().title().toLowerCase() + "; no step is open."
-                    : "The open step is " + candidate.getStage().step() + "."), details);
+            throw new ConflictException(candidate.getStage().step() == null
+                    ? Text.of("problem.noStepOpen", stageName(stage), stageName(candidate.getStage()))
+                    : Text.of("problem.otherStepOpen", stageName(stage), stageName(candidate.getStage())), details);
         }
         return task;
     }

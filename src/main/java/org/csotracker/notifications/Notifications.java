@@ -143,6 +143,11 @@ public class Notifications {
         return messages.getMessage(key, args, locale);
     }
 
+    /** The message, or {@code otherwise} when the bundles have no such key. */
+    String messageOr(String key, Locale locale, String otherwise) {
+        return messages.getMessage(key, null, otherwise, locale);
+    }
+
     @Transactional(readOnly = true)
     public Page<Notification> of(String username, Pageable pageable) {
         return notifications.findByRecipientOrderByCreatedAtDesc(username, pageable);

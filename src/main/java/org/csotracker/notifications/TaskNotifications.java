@@ -38,12 +38,26 @@ class TaskNotifications {
                 .distinct()
                 .map(Role::valueOf)
                 .forEach(role -> notifications.notifyRole(role, Notifications.Kind.NOTICE, locale -> new Notifications.Text(
-                                notifications.message("notify.task.title", locale, task.getName()),
+                                notifications.message("notify.task.title", locale, taskName(task, locale)),
                                 task.getDueDate() == null
                                         ? notifications.message("notify.task.body", locale, roleName(role, locale))
                                         : notifications.message("notify.task.bodyDue", locale, roleName(role, locale),
                                                 task.getDueDate())),
                         WORKLISTS.getOrDefault(role, "/"), "task:" + task.getId()));
+    }
+
+    /**
+     * The task's name in the reader's language: {@code task.<BPMN task id>} in the bundles, followed by what a
+     * listener added to the BPMN name after a colon (the module's title, which is recorded data).
+     */
+    private String taskName(DelegateTask task, java.util.Locale locale) {
+        String name = task.getName() == null ? "" : task.getName();
+        int detail = name.indexOf(": ");
+        String translated = notifications.messageOr("task." + task.getTaskDefinitionKey(), locale, null);
+        if (translated == null) {
+            return name;
+        }
+        return detail < 0 ? translated : translated + name.substring(detail);
     }
 
     private String roleName(Role role, java.util.Locale locale) {

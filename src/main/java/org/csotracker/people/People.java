@@ -7,6 +7,7 @@ import org.csotracker.audit.AuditTrail;
 import org.csotracker.common.ConflictException;
 import org.csotracker.common.InvalidInputException;
 import org.csotracker.common.NotFoundException;
+import org.csotracker.common.Text;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,7 +74,7 @@ public class People {
     public void setNotificationMail(String username, NotificationMail choice) {
         UserAccount account = users.findByUsername(username).orElseThrow(() -> NotFoundException.of("User", username));
         if (choice == null) {
-            throw new InvalidInputException("notificationMail", "must be one of ALL, REMINDERS, NONE");
+            throw new InvalidInputException("notificationMail", Text.of("invalid.notificationMail"));
         }
         if (account.getNotificationMail() != choice) {
             account.setNotificationMail(choice);
@@ -100,7 +101,7 @@ public class People {
     @Transactional
     public void changeLanguage(String username, String language) {
         if (!LANGUAGES.contains(language)) {
-            throw new InvalidInputException("language", "must be one of " + LANGUAGES);
+            throw new InvalidInputException("language", Text.of("invalid.oneOf", String.join(", ", LANGUAGES)));
         }
         UserAccount account = users.findByUsername(username)
                 .orElseThrow(() -> NotFoundException.of("User", username));
@@ -124,7 +125,7 @@ public class People {
     @Transactional
     public UserAccount createUser(NewUser user) {
         if (users.existsByUsername(user.username())) {
-            throw new ConflictException("The username " + user.username() + " is already taken");
+            throw new ConflictException(Text.of("problem.usernameTaken", user.username()));
         }
         UserAccount account = users.save(new UserAccount(user.username(), passwordEncoder.encode(user.rawPassword()),
                 user.displayName(), user.email(), user.roles(), user.officerId(), clock.instant()));
@@ -187,7 +188,7 @@ public class People {
     public String activate(String token, String newPassword) {
         UserAccount account = users.findByActivationToken(token)
                 .filter(a -> a.getActivationExpiresAt() != null && a.getActivationExpiresAt().isAfter(clock.instant()))
-                .orElseThrow(() -> new NotFoundException("This activation link is unknown, used or expired."));
+                .orElseThrow(() -> new NotFoundException(Text.of("problem.activationLinkUnknown")));
         account.activated(passwordEncoder.encode(newPassword));
         events.publishEvent(new LoginChanged(account.getUsername()));
         audit.record(account.getUsername(), "UserAccount", account.getId(), "ACCOUNT_ACTIVATED", "password chosen by the user");
@@ -273,10 +274,10 @@ public class People {
     public void changePassword(String username, String currentPassword, String newPassword) {
         UserAccount account = users.findByUsername(username).orElseThrow(() -> NotFoundException.of("User", username));
         if (!passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
-            throw new InvalidInputException("currentPassword", "is not your current password");
+            throw new InvalidInputException("currentPassword", Text.of("invalid.notCurrentPassword"));
         }
         if (newPassword.equalsIgnoreCase(username)) {
-            throw new InvalidInputException("newPassword", "must not be your username");
+            throw new InvalidInputException("newPassword", Text.of("invalid.passwordIsUsername"));
         }
         account.setPasswordHash(passwordEncoder.encode(newPassword));
         audit.record("UserAccount", account.getId(), "PASSWORD_CHANGED", "by the user");

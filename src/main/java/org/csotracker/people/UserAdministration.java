@@ -11,6 +11,7 @@ import org.csotracker.audit.AuditTrail;
 import org.csotracker.common.ConflictException;
 import org.csotracker.common.InvalidInputException;
 import org.csotracker.common.NotFoundException;
+import org.csotracker.common.Text;
 import org.csotracker.department.DepartmentSettings;
 import org.csotracker.mail.Mailer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,7 +70,7 @@ public class UserAdministration {
     @Transactional
     public UserSummary create(NewLogin login) {
         if (users.existsByUsername(login.username())) {
-            throw new ConflictException("The username " + login.username() + " is already taken.");
+            throw new ConflictException(Text.of("problem.usernameTaken", login.username()));
         }
         Set<Role> roles = EnumSet.copyOf(login.roles());
         checkOfficerLink(roles, login.officerId(), null);
@@ -91,7 +92,7 @@ public class UserAdministration {
     @Transactional
     public UserSummary changeRoles(Long id, Set<Role> roles, long version) {
         if (roles == null || roles.isEmpty()) {
-            throw new InvalidInputException("roles", "must name at least one role");
+            throw new InvalidInputException("roles", Text.of("invalid.atLeastOneRole"));
         }
         UserAccount account = current(id, version);
         Set<Role> before = account.getRoles();
@@ -101,7 +102,7 @@ public class UserAdministration {
         }
         if (before.contains(Role.ADMIN) && !after.contains(Role.ADMIN)) {
             if (isSelf(account)) {
-                throw new ConflictException("You cannot remove your own ADMIN role. Ask another administrator.");
+                throw new ConflictException(Text.of("problem.ownAdminRole"));
             }
             requireAnotherAdministrator(account, "demoted");
         }
@@ -122,7 +123,7 @@ public class UserAdministration {
         }
         if (!enabled) {
             if (isSelf(account)) {
-                throw new ConflictException("You cannot disable your own login.");
+                throw new ConflictException(Text.of("problem.disableOwnLogin"));
             }
             if (account.getRoles().contains(Role.ADMIN)) {
                 requireAnotherAdministrator(account, "disabled");
@@ -146,10 +147,10 @@ public class UserAdministration {
     public UserSummary resetPassword(Long id, long version) {
         UserAccount account = current(id, version);
         if (!account.isEnabled() && account.getActivationToken() == null) {
-            throw new ConflictException("This login is disabled. Enable it before sending a password reset link.");
+            throw new ConflictException(Text.of("problem.resetDisabledLogin"));
         }
         if (account.getEmail() == null || account.getEmail().isBlank()) {
-            throw new ConflictException("This login has no e-mail address to send the reset link to.");
+            throw new ConflictException(Text.of("problem.resetNoEmail"));
         }
         account.setPasswordHash(passwords.encode(Tokens.random()));
         account.awaitActivation(Tokens.random(), clock.instant().plus(LINK_VALIDITY));
@@ -177,7 +178,7 @@ public class UserAdministration {
     private UserAccount current(Long id, long version) {
         UserAccount account = account(id);
         if (account.getVersion() != version) {
-            throw new ConflictException("Someone else changed this login since you opened it. Reload it and try again.",
+            throw new ConflictException(Text.of("problem.loginStale"),
                     java.util.Map.of("currentVersion", account.getVersion()));
         }
         return account;
@@ -191,26 +192,25 @@ public class UserAdministration {
         List<UserAccount> admins = users.lockEnabledAdministrators();
         boolean another = admins.stream().anyMatch(a -> !a.getId().equals(account.getId()));
         if (!another) {
-            throw new ConflictException(account.getUsername() + " is the last enabled administrator and cannot be "
-                    + what + ". Make someone else an administrator first.");
+            throw new ConflictException(Text.of("problem.lastAdministrator." + what, account.getUsername()));
         }
     }
 
     private void checkOfficerLink(Set<Role> roles, Long officerId, Long accountId) {
         if (officerId == null) {
             if (roles.contains(Role.CSO)) {
-                throw new InvalidInputException("officerId", "is required for a CSO login (the officer record it belongs to)");
+                throw new InvalidInputException("officerId", Text.of("invalid.officerRequiredForCso"));
             }
             return;
         }
         if (!roles.contains(Role.CSO)) {
-            throw new InvalidInputException("officerId", "only a CSO login is linked to an officer record");
+            throw new InvalidInputException("officerId", Text.of("invalid.officerOnlyForCso"));
         }
         if (!officers.existsById(officerId)) {
-            throw new InvalidInputException("officerId", "is not a known officer");
+            throw new InvalidInputException("officerId", Text.of("invalid.officerUnknown"));
         }
         users.findByOfficerId(officerId).filter(existing -> !existing.getId().equals(accountId)).ifPresent(existing -> {
-            throw new ConflictException("Officer " + officerId + " already has the login " + existing.getUsername() + ".");
+            throw new ConflictException(Text.of("problem.officerHasLogin", String.valueOf(officerId), existing.getUsername()));
         });
     }
 }

@@ -4,6 +4,7 @@ import org.csotracker.academy.Academy;
 import org.csotracker.academy.AcademyReports;
 import org.csotracker.certification.CertificationReports;
 import org.csotracker.common.NotFoundException;
+import org.csotracker.common.Text;
 import org.csotracker.people.People;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -48,8 +49,7 @@ class CalendarFeeds {
 
     @GetMapping("/calendar/{token}.ics")
     ResponseEntity<String> personal(@PathVariable String token) {
-        Long officerId = tokens.officerFor(token).orElseThrow(() -> new NotFoundException("No calendar at this link. "
-                + "It may have been replaced by a newer link: see My calendar in CSO Tracker."));
+        Long officerId = tokens.officerFor(token).orElseThrow(() -> new NotFoundException(Text.of("problem.noCalendarAtLink")));
         String name = people.officer(officerId).getFullName();
         // a calendar app cannot say who reads it: the feed speaks the language of the officer's login
         ICalendars.Texts texts = new ICalendars.Texts(messages, java.util.Locale.forLanguageTag(people.languageOfOfficer(officerId)));

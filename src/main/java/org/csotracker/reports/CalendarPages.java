@@ -1,6 +1,7 @@
 package org.csotracker.reports;
 
 import org.csotracker.common.NotFoundException;
+import org.csotracker.common.Text;
 import org.csotracker.department.DepartmentSettings;
 import org.csotracker.security.CurrentUser;
 import org.springframework.stereotype.Controller;
@@ -41,7 +42,7 @@ class CalendarPages {
     private static Long officerId() {
         Long officerId = CurrentUser.require().getOfficerId();
         if (officerId == null) {
-            throw new NotFoundException("Your login is not linked to an officer record, so there is no calendar to show.");
+            throw new NotFoundException(Text.of("problem.noCalendar"));
         }
         return officerId;
     }

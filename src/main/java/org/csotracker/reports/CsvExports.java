@@ -12,6 +12,7 @@ import org.csotracker.academy.AcademyReports;
 import org.csotracker.audit.AuditTrail;
 import org.csotracker.certification.CertificationReports;
 import org.csotracker.common.InvalidInputException;
+import org.csotracker.common.Text;
 import org.csotracker.hiring.HiringReports;
 import org.csotracker.people.Officer;
 import org.csotracker.people.People;
@@ -113,7 +114,7 @@ class CsvExports {
         LocalDate last = date("to", to, today);
         LocalDate first = date("from", from, last.minusYears(1).plusDays(1));
         if (first.isAfter(last)) {
-            throw new InvalidInputException("from", "must be on or before the 'to' date (" + last + ")");
+            throw new InvalidInputException("from", Text.of("invalid.fromAfterTo", last));
         }
         try (CsvDownload csv = start(response, "continuing-education", List.of("Employee number", "Last name",
                 "First name", "District", "Category", "Title", "Provider", "Hours", "Completed on", "Status", "Source",
@@ -158,7 +159,7 @@ class CsvExports {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be a date like 2026-01-31");
+            throw new InvalidInputException(field, Text.of("invalid.date"));
         }
     }
 

@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import org.csotracker.common.Text;
 import org.csotracker.common.TooManyRequestsException;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +29,7 @@ public class RequestThrottle {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-            throw new TooManyRequestsException("Too many requests from your address. Try again in "
-                    + Math.max(1, wait.toMinutes()) + " minute(s).", wait);
+            throw new TooManyRequestsException(Text.of("problem.tooManyRequests", Math.max(1, wait.toMinutes())), wait);
         }
     }
 }

@@ -14,10 +14,12 @@ import org.csotracker.common.ConflictException;
 import org.csotracker.common.InvalidInputException;
 import org.csotracker.common.NotFoundException;
 import org.csotracker.common.PayloadTooLargeException;
+import org.csotracker.common.Text;
 import org.csotracker.common.UnsupportedMediaTypeException;
 import org.csotracker.common.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -48,6 +50,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    private final MessageSource messages;
+
+    ApiProblems(MessageSource messages) {
+        this.messages = messages;
+    }
 
     record FieldProblem(String field, String message) {
     }
@@ -84,7 +92,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     "has the wrong type"))));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is missing or is not well-formed JSON.");
+                say(Text.of("problem.malformedJson")));
         problem.setTitle("Malformed request");
         return ResponseEntity.badRequest().body(problem);
     }
@@ -102,7 +110,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException ex) {
-        return invalid(ex.errors().stream().map(e -> new FieldProblem(e.field(), e.message())).toList());
+        return invalid(fieldProblems(ex));
     }
 
     @ExceptionHandler(UnsupportedMediaTypeException.class)
@@ -115,8 +123,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return withStatus(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", ex);
     }
 
-    private static ResponseEntity<ProblemDetail> withStatus(HttpStatus status, String title, InvalidInputException ex) {
-        ProblemDetail problem = invalid(ex.errors().stream().map(e -> new FieldProblem(e.field(), e.message())).toList());
+    private ResponseEntity<ProblemDetail> withStatus(HttpStatus status, String title, InvalidInputException ex) {
+        ProblemDetail problem = invalid(fieldProblems(ex));
         problem.setStatus(status);
         problem.setTitle(title);
         return ResponseEntity.status(status).body(problem);
@@ -124,14 +132,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, say(ex.text()));
         problem.setTitle("Not found");
         return problem;
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, say(ex.text()));
         problem.setTitle("Conflict");
         ex.properties().forEach(problem::setProperty);
         return problem;
@@ -139,8 +147,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail staleUpdate(OptimisticLockingFailureException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Someone else changed this record at the same time. Reload it and try again.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, say(Text.of("problem.stale")));
         problem.setTitle("Stale update");
         return problem;
     }
@@ -148,15 +155,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException ex) {
         log.info("Refused by a database constraint: {}", ex.getMostSpecificCause().getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The change clashes with an existing record (for example a duplicate).");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, say(Text.of("problem.clash")));
         problem.setTitle("Conflict");
         return problem;
     }
 
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, say(ex.text()));
         problem.setTitle("Too many requests");
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())))
@@ -165,14 +171,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException ex) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this request.");
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, say(Text.of("problem.forbidden")));
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side. Nothing was saved; try again, or tell an administrator.");
+                say(Text.of("error.status.500")));
         problem.setTitle("Internal error");
         problem.setInstance(URI.create(request.getRequestURI()));
         return problem;
@@ -185,6 +191,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid request");
         problem.setProperty("errors", problems);
         return problem;
+    }
+
+    private List<FieldProblem> fieldProblems(InvalidInputException ex) {
+        return ex.errors().stream().map(e -> new FieldProblem(e.field(), say(e.message()))).toList();
+    }
+
+    private String say(Text text) {
+        return text.in(messages);
     }
 
     private static List<FieldProblem> fieldProblems(BindingResult result) {

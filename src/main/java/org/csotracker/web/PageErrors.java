@@ -3,9 +3,11 @@ package org.csotracker.web;
 import org.csotracker.common.ConflictException;
 import org.csotracker.common.InvalidInputException;
 import org.csotracker.common.NotFoundException;
+import org.csotracker.common.Text;
 import org.csotracker.common.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -22,19 +24,26 @@ class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
+    private final MessageSource messages;
+
+    PageErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound(NotFoundException ex) {
-        return page(HttpStatus.NOT_FOUND, ex.getMessage());
+        return page(HttpStatus.NOT_FOUND, ex.text());
     }
 
     @ExceptionHandler(ConflictException.class)
     ModelAndView conflict(ConflictException ex) {
-        return page(HttpStatus.CONFLICT, ex.getMessage());
+        return page(HttpStatus.CONFLICT, ex.text());
     }
 
     @ExceptionHandler(InvalidInputException.class)
     ModelAndView invalid(InvalidInputException ex) {
-        return page(HttpStatus.BAD_REQUEST, ex.getMessage());
+        InvalidInputException.FieldError first = ex.errors().get(0);
+        return page(HttpStatus.BAD_REQUEST, Text.of("problem.field", first.field(), first.message()));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -44,7 +53,7 @@ class PageErrors {
 
     @ExceptionHandler(TooManyRequestsException.class)
     ModelAndView tooMany(TooManyRequestsException ex) {
-        return page(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+        return page(HttpStatus.TOO_MANY_REQUESTS, ex.text());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -62,15 +71,10 @@ class PageErrors {
         return generic(HttpStatus.BAD_REQUEST);
     }
 
-    /**
-     * A business error's own message (written in English by the module that raised it); a reader of another
-     * language sees the status's text in their language instead.
-     */
-    private static ModelAndView page(HttpStatus status, String message) {
+    /** A business error's own message, in the reader's language. */
+    private ModelAndView page(HttpStatus status, Text message) {
         log.debug("Page error {}: {}", status, message);
-        ModelAndView page = ErrorPages.page(status, message, null);
-        page.addObject("fallbackKey", ErrorPages.friendlyKey(status));
-        return page;
+        return ErrorPages.page(status, message.in(messages), null);
     }
 
     /** An error without a message of its own: the page says it in the reader's language. */

@@ -128,7 +128,7 @@ class HiringApiTests {
         step(id, "interview", "{\"panelScore\":80,\"recommendation\":\"RECOMMEND\"}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.openStep").value("screening"))
-                .andExpect(jsonPath("$.detail", containsString("The open step is screening")));
+                .andExpect(jsonPath("$.detail", containsString("The open step is Screening")));
     }
 
     @Test

@@ -250,8 +250,8 @@ class HiringPagesTests {
                 .andReturn();
 
         String html = result.getResponse().getContentAsString();
-        assertThat(html).contains("The interview step is not open for this candidate. The open step is screening.");
-        assertThat(html).containsPattern("class=\"alert alert-danger\" role=\"alert\">\\s*<span>The interview step");
+        assertThat(html).contains("The step Interview is not open for this candidate. The open step is Screening.");
+        assertThat(html).containsPattern("class=\"alert alert-danger\" role=\"alert\">\\s*<span>The step Interview");
         assertThat(html).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("Please correct the fields");
         assertThat(html).contains("Open step: Screening");
         assertThat(stage(candidate)).isEqualTo(HiringStage.SCREENING);

@@ -116,7 +116,7 @@ class NotificationTriggersTests {
 
         List<Notification> mine = notifications.of(hr, PageRequest.of(0, 10)).getContent();
         assertThat(mine).anySatisfy(n -> {
-            assertThat(n.getTitle()).isEqualTo("Nueva tarea: " + screening.getName());
+            assertThat(n.getTitle()).isEqualTo("Nueva tarea: Evaluar la solicitud");
             assertThat(n.getBody()).startsWith("Una nueva tarea para Recursos Humanos");
         });
         assertThat(mine).anySatisfy(n -> {

@@ -65,7 +65,8 @@ class MessageBundleTests {
         Properties spanish = load("messages_es.properties");
         // names, codes and formats that are the same in both languages
         Set<String> same = Set.of("app.name", "language.en", "language.es", "nav.api", "nav.cockpit",
-                "form.no", "certificate.pdf.total", "parts.transcript.hoursValue", "verify.genuine.file");
+                "form.no", "certificate.pdf.total", "parts.transcript.hoursValue", "verify.genuine.file",
+                "text.verbatim", "problem.field", "invalid.column");
         List<String> copied = english.stringPropertyNames().stream().filter(k -> !same.contains(k))
                 .filter(k -> !k.startsWith("module.SELF") && !k.startsWith("enum.MON") && !k.startsWith("enum.TUE"))
                 .filter(k -> english.getProperty(k).equals(spanish.getProperty(k))).sorted().toList();
@@ -88,6 +89,63 @@ class MessageBundleTests {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    /**
+     * Every message domain code raises ({@code Text.of("key", ...)}, {@code NotFoundException.of("Kind", ...)}) has
+     * its key in the bundles; a key built from a prefix ({@code Text.of("stage." + ...)}) needs keys under it.
+     */
+    @Test
+    void everyMessageTheCodeRaisesExists() throws IOException {
+        Properties english = load("messages.properties");
+        Pattern literal = Pattern.compile("Text\\.of\\(\"([A-Za-z0-9_.]+)\"\\s*[,)]");
+        Pattern prefix = Pattern.compile("Text\\.of\\(\"([A-Za-z0-9_.]+\\.)\"\\s*\\+");
+        Pattern record = Pattern.compile("NotFoundException\\.of\\(\"([A-Za-z]+)\"");
+        Set<String> missing = new TreeSet<>();
+        int found = 0;
+        List<Path> sources;
+        try (var files = Files.walk(Path.of("src/main/java"))) {
+            sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+        for (Path source : sources) {
+            String code = Files.readString(source);
+            for (Matcher m = literal.matcher(code); m.find(); found++) {
+                if (!english.containsKey(m.group(1))) {
+                    missing.add(source.getFileName() + ": " + m.group(1));
+                }
+            }
+            for (Matcher m = prefix.matcher(code); m.find(); found++) {
+                String start = m.group(1);
+                if (english.stringPropertyNames().stream().noneMatch(k -> k.startsWith(start))) {
+                    missing.add(source.getFileName() + ": " + start + "*");
+                }
+            }
+            for (Matcher m = record.matcher(code); m.find(); found++) {
+                if (!english.containsKey("record." + m.group(1))) {
+                    missing.add(source.getFileName() + ": record." + m.group(1));
+                }
+            }
+        }
+        assertThat(found).as("messages raised by domain code").isGreaterThan(100);
+        assertThat(missing).isEmpty();
+    }
+
+    /** Notices name workflow tasks in the reader's language: every user task of every BPMN has its name in the bundles. */
+    @Test
+    void everyUserTaskHasItsNameInTheBundles() throws IOException {
+        Properties english = load("messages.properties");
+        Pattern userTask = Pattern.compile("<bpmn:userTask id=\"([^\"]+)\"");
+        Set<String> ids = new TreeSet<>();
+        try (var files = Files.list(Path.of("processes"))) {
+            for (Path bpmn : files.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
+                Matcher m = userTask.matcher(Files.readString(bpmn));
+                while (m.find()) {
+                    ids.add(m.group(1));
+                }
+            }
+        }
+        assertThat(ids).contains("Task_ScreenApplication", "Task_RecordModuleResult");
+        assertThat(ids).allSatisfy(id -> assertThat(english.getProperty("task." + id)).as("task." + id).isNotBlank());
     }
 
     @Test

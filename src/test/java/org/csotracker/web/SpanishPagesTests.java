@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,7 +45,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -198,10 +202,50 @@ class SpanishPagesTests {
     void errorPagesSpeakTheReadersLanguage() throws Exception {
         Document spanish = render(get("/offers/{token}", "no-such-offer").cookie(new Cookie(COOKIE, "es")), 404);
         assertThat(spanish.select("h1").text()).isEqualTo("No encontrado");
-        assertThat(spanish.select("main").text()).contains("No encontramos esa página o ese registro.")
+        assertThat(spanish.select("main").text()).contains("Este enlace de oferta no existe.")
                 .doesNotContain("This offer link is unknown.");
         Document english = render(get("/offers/{token}", "no-such-offer").cookie(new Cookie(COOKIE, "en")), 404);
         assertThat(english.select("main").text()).contains("This offer link is unknown.");
+    }
+
+    @Test
+    void errorsRaisedByTheProgramAreInTheLanguageOfThePage() throws Exception {
+        String title = "Primeros auxilios " + SEQUENCE.incrementAndGet();
+        names.add(title); // what the CSO typed is shown as typed
+        TestUsers.asSystem(() -> people.changeLanguage(cso, "en"));
+        assertThat(submitCourse(title).getStatus()).isEqualTo(302);
+        Document english = Jsoup.parse(submitCourse(title).getContentAsString());
+        TestUsers.asSystem(() -> people.changeLanguage(cso, "es"));
+        Document spanish = Jsoup.parse(submitCourse(title).getContentAsString());
+        assertThat(english.select(".alert-danger").text()).startsWith("You already have this course on");
+        assertThat(spanish.select(".alert-danger").text()).startsWith("Ya tiene este curso del").endsWith("registrado.");
+        assertSpanish("/me after submitting a course already on record", english, spanish);
+
+        // a record that does not exist: the error page names it in Spanish
+        Document missing = render(get("/me/certificates/CSO-2000-000000-0.pdf").with(users.as(cso)), 404);
+        assertThat(missing.select("main").text()).contains("No se encontró: certificado CSO-2000-000000-0.");
+
+        // the API answers a Spanish reader in Spanish, and an English one in English
+        String wrongPassword = "{\"currentPassword\":\"not-my-password\",\"newPassword\":\"a-new-passphrase-2026\"}";
+        mvc.perform(put("/api/me/password").with(users.as(cso)).with(csrf()).contentType("application/json").content(wrongPassword))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("currentPassword"))
+                .andExpect(jsonPath("$.errors[0].message").value("no es su contraseña actual"));
+        TestUsers.asSystem(() -> people.changeLanguage(cso, "en"));
+        mvc.perform(put("/api/me/password").with(users.as(cso)).with(csrf()).contentType("application/json").content(wrongPassword))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("is not your current password"));
+    }
+
+    private org.springframework.mock.web.MockHttpServletResponse submitCourse(String title) throws Exception {
+        byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return mvc.perform(multipart("/me/continuing-education")
+                        .file(new MockMultipartFile("evidence", "constancia.pdf", "application/pdf", pdf))
+                        .param("category", "ELECTIVE").param("title", title).param("provider", "Cruz Roja")
+                        .param("hours", "6").param("completedOn", LocalDate.now().minusDays(7).toString())
+                        .with(users.as(cso)).with(csrf()))
+                .andReturn().getResponse();
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.csotracker.common.FormBinder;
 import org.csotracker.common.InvalidInputException;
 import org.csotracker.common.InvalidInputException.FieldError;
 import org.csotracker.common.NotFoundException;
+import org.csotracker.common.Text;
 import org.csotracker.people.Officer;
 import org.csotracker.people.OfficerStatus;
 import org.csotracker.people.People;
@@ -95,7 +96,7 @@ class AcademyPages {
                         + " to " + cohort.getEndDate() + ", following the catalog's weeks.");
                 return "redirect:/academy/cohorts/" + cohort.getId();
             } catch (RuntimeException e) {
-                FormBinder.addTo(errors, e);
+                forms.addTo(errors, e);
             }
         }
         return cohortsPage(model, form, errors);
@@ -182,7 +183,7 @@ class AcademyPages {
             } catch (NotFoundException e) {
                 errors.put("officerId", "is not a known officer");
             } catch (RuntimeException e) {
-                FormBinder.addTo(errors, e);
+                forms.addTo(errors, e);
             }
         }
         model.addAttribute("enroll", new FormState(form, errors));
@@ -235,14 +236,14 @@ class AcademyPages {
                 for (FieldError error : e.errors()) {
                     Matcher m = ROW_FIELD.matcher(error.field());
                     if (m.matches()) {
-                        putRowError(errors, formIndex.get(Integer.parseInt(m.group(1))), m.group(2), error.message());
+                        putRowError(errors, formIndex.get(Integer.parseInt(m.group(1))), m.group(2), forms.say(error.message()));
                     } else {
                         errors.put(error.field().equals("moduleCode") ? "form" : error.field(),
-                                error.field().equals("moduleCode") ? "The module " + error.message() + "." : error.message());
+                                forms.say(error.field().equals("moduleCode") ? Text.of("problem.module", error.message()) : error.message()));
                     }
                 }
             } catch (RuntimeException e) {
-                FormBinder.addTo(errors, e);
+                forms.addTo(errors, e);
             }
         }
         return cohortPage(id, moduleCode, model, form, errors);
@@ -268,13 +269,17 @@ class AcademyPages {
         return List.copyOf(rows.keySet());
     }
 
+    /** A line of an uploaded CSV file that could not be recorded, and why. */
+    public record LineError(String line, String message) {
+    }
+
     /** A module's results as a CSV file; errors name the lines of the file, and then nothing is saved. */
     @PostMapping("/academy/cohorts/{id}/results.csv")
     String uploadResults(@PathVariable Long id, @RequestParam(required = false) String moduleCode,
                          @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
         academy.cohort(id);
         Map<String, String> errors = new LinkedHashMap<>();
-        List<FieldError> lines = new ArrayList<>();
+        List<LineError> lines = new ArrayList<>();
         if (blank(moduleCode)) {
             errors.put("moduleCode", "Choose the module.");
         }
@@ -291,17 +296,17 @@ class AcademyPages {
             } catch (InvalidInputException e) {
                 for (FieldError error : e.errors()) {
                     if (error.field().startsWith("line ")) {
-                        lines.add(error);
+                        lines.add(new LineError(error.field().substring("line ".length()), forms.say(error.message())));
                     } else if (error.field().equals("moduleCode")) {
-                        errors.put("moduleCode", error.message());
+                        errors.put("moduleCode", forms.say(error.message()));
                     } else {
-                        errors.put("file", error.message());
+                        errors.put("file", forms.say(error.message()));
                     }
                 }
             } catch (IOException e) {
                 errors.put("file", "could not be read: " + e.getMessage());
             } catch (RuntimeException e) {
-                FormBinder.addTo(errors, e);
+                forms.addTo(errors, e);
             }
         }
         Map<String, String> values = new HashMap<>();

@@ -59,7 +59,7 @@ class ModulePages {
                 redirect.addFlashAttribute("saved", module.getTitle() + " (" + module.getCode() + ") added to the catalog.");
                 return "redirect:/academy/modules#module-" + module.getCode();
             } catch (RuntimeException e) {
-                FormBinder.addTo(errors, e);
+                forms.addTo(errors, e);
             }
         }
         return catalogPage(model, Map.of(NEW, new FormState(values, Messages.friendly(errors))));
@@ -80,7 +80,7 @@ class ModulePages {
             } catch (NotFoundException e) {
                 throw e;
             } catch (RuntimeException e) {
-                FormBinder.addTo(errors, e);
+                forms.addTo(errors, e);
             }
         }
         return catalogPage(model, Map.of(code, new FormState(values, Messages.friendly(errors))));

@@ -24,6 +24,7 @@ import org.csotracker.academy.ResultEntry;
 import org.csotracker.academy.TrainingModule;
 import org.csotracker.common.FormBinder;
 import org.csotracker.common.NotFoundException;
+import org.csotracker.common.Text;
 import org.csotracker.people.Officer;
 import org.csotracker.security.OfficerAccess;
 import org.csotracker.workflow.ProcessDiagrams;
@@ -82,7 +83,7 @@ class RecruitPages {
                Model model, RedirectAttributes redirect) {
         Officer officer = access.requireVisible(officerId);
         if (!ACTIONS.contains(action)) {
-            throw new NotFoundException("There is no action " + action);
+            throw new NotFoundException(Text.of("problem.noAction", action));
         }
         String moduleCode = form.getOrDefault("moduleCode", "").strip();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -121,7 +122,7 @@ class RecruitPages {
             errors.put(action.equals("move") ? "cohortId" : "moduleCode",
                     action.equals("move") ? "is not a known cohort" : "is not a module in the catalog");
         } catch (RuntimeException e) {
-            FormBinder.addTo(errors, e);
+            forms.addTo(errors, e);
         }
         if (saved[0] != null && errors.isEmpty()) {
             redirect.addFlashAttribute("saved", saved[0]);

@@ -17,6 +17,7 @@ import org.csotracker.academy.Academy;
 import org.csotracker.academy.Requests;
 import org.csotracker.common.InvalidInputException;
 import org.csotracker.common.InvalidInputException.FieldError;
+import org.csotracker.common.Text;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -40,10 +41,10 @@ class ResultsCsv {
 
     Requests.BulkOutcome record(Long cohortId, String moduleCode, MultipartFile file) throws IOException {
         if (file.isEmpty()) {
-            throw new InvalidInputException("file", "is empty");
+            throw new InvalidInputException("file", Text.of("invalid.fileEmpty"));
         }
         if (file.getSize() > MAX_BYTES) {
-            throw new InvalidInputException("file", "is larger than 1 MB");
+            throw new InvalidInputException("file", Text.of("invalid.largerThan1MB"));
         }
         List<Requests.BulkRow> rows = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
@@ -53,22 +54,22 @@ class ResultsCsv {
         try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(reader, format)) {
             if (!parser.getHeaderNames().containsAll(List.of(HEADER).subList(0, 5))) {
-                throw new InvalidInputException("file", "line 1 must be the header " + String.join(",", HEADER));
+                throw new InvalidInputException("file", Text.of("invalid.csvHeader", String.join(",", HEADER)));
             }
             for (CSVRecord record : parser) {
                 long line = record.getRecordNumber() + 1;
                 try {
                     rows.add(row(record));
                     lines.add(line);
-                } catch (RuntimeException e) {
-                    errors.add(new FieldError("line " + line, e.getMessage()));
+                } catch (InvalidInputException e) {
+                    errors.add(new FieldError("line " + line, e.errors().get(0).message()));
                 }
             }
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            throw new InvalidInputException("file", "is not a readable CSV file: " + e.getMessage());
+            throw new InvalidInputException("file", Text.of("invalid.csvUnreadable", e.getMessage()));
         }
         if (rows.isEmpty() && errors.isEmpty()) {
-            throw new InvalidInputException("file", "has no result rows");
+            throw new InvalidInputException("file", Text.of("invalid.noResultRows"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -86,7 +87,7 @@ class ResultsCsv {
             return error;
         }
         long line = lines.get(Integer.parseInt(m.group(1)));
-        return new FieldError("line " + line, column(m.group(2)) + " " + error.message());
+        return new FieldError("line " + line, Text.of("invalid.column", column(m.group(2)), error.message()));
     }
 
     private static String column(String field) {
@@ -117,7 +118,7 @@ class ResultsCsv {
         try {
             return v == null ? null : Integer.valueOf(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(column + " must be a whole number, not \"" + v + "\"");
+            throw new InvalidInputException(column, Text.of("invalid.csvWholeNumber", column, v));
         }
     }
 
@@ -126,7 +127,7 @@ class ResultsCsv {
         try {
             return v == null ? null : new BigDecimal(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(column + " must be a number, not \"" + v + "\"");
+            throw new InvalidInputException(column, Text.of("invalid.csvNumber", column, v));
         }
     }
 
@@ -135,7 +136,7 @@ class ResultsCsv {
         try {
             return v == null ? null : LocalDate.parse(v);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException(column + " must be a date like 2026-03-31, not \"" + v + "\"");
+            throw new InvalidInputException(column, Text.of("invalid.csvDate", column, v));
         }
     }
 
@@ -147,7 +148,7 @@ class ResultsCsv {
         return switch (v.toLowerCase()) {
             case "yes", "true", "y", "1", "pass", "passed" -> true;
             case "no", "false", "n", "0", "fail", "failed" -> false;
-            default -> throw new IllegalArgumentException(column + " must be yes or no, not \"" + v + "\"");
+            default -> throw new InvalidInputException(column, Text.of("invalid.csvYesNo", column, v));
         };
     }
 }

@@ -25,6 +25,7 @@ import org.csotracker.certification.Certifications;
 import org.csotracker.certification.ContinuingEducation;
 import org.csotracker.certification.ContinuingEducationRecord;
 import org.csotracker.common.NotFoundException;
+import org.csotracker.common.Text;
 import org.csotracker.people.Officer;
 import org.csotracker.people.People;
 import org.csotracker.people.Role;
@@ -117,7 +118,7 @@ class CertificationApi {
     private static Long ownOfficer() {
         CsoUser user = CurrentUser.require();
         if (user.getOfficerId() == null) {
-            throw new NotFoundException("Your login is not linked to an officer record.");
+            throw new NotFoundException(Text.of("problem.loginNotLinked"));
         }
         return user.getOfficerId();
     }
@@ -196,7 +197,7 @@ class CertificationApi {
     CertificationReports.Verification verify(@PathVariable @Size(max = 40) String number, HttpServletRequest request) {
         throttle.check("verify", request.getRemoteAddr(), settings.verificationsPerMinute(), Duration.ofMinutes(1));
         return reports.verify(number.strip().toUpperCase())
-                .orElseThrow(() -> new NotFoundException("No certificate has the number " + number + "."));
+                .orElseThrow(() -> new NotFoundException(Text.of("problem.noCertificateNumbered", number)));
     }
 
     static ResponseEntity<byte[]> pdf(Certificate certificate, byte[] file) {

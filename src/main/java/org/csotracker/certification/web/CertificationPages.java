@@ -18,6 +18,7 @@ import org.csotracker.certification.ContinuingEducationRecord;
 import org.csotracker.common.ConflictException;
 import org.csotracker.common.FormBinder;
 import org.csotracker.common.InvalidInputException;
+import org.csotracker.common.Text;
 import org.csotracker.people.Officer;
 import org.csotracker.people.People;
 import org.csotracker.people.Role;
@@ -46,7 +47,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CertificationPages {
 
     private static final Pattern ATTENDEE_FIELD = Pattern.compile("attendees\\[(\\d+)]\\.(\\w+)");
-    private static final Pattern DUPLICATE = Pattern.compile("is a duplicate of attendee (\\d+)");
 
     private final Certifications certifications;
     private final CertificationReports reports;
@@ -145,12 +145,12 @@ class CertificationPages {
         if (bound.valid()) {
             try {
                 Long certificationId = certifications.ofOfficer(id)
-                        .orElseThrow(() -> new ConflictException("This officer is not certified: there is nothing to revoke.")).getId();
+                        .orElseThrow(() -> new ConflictException(Text.of("problem.nothingToRevoke"))).getId();
                 certifications.revoke(certificationId, bound.value().reason().strip());
                 redirect.addFlashAttribute("saved", text("certification.saved.revoked"));
                 return "redirect:/certification/officers/" + id;
             } catch (RuntimeException e) {
-                FormBinder.addTo(errors, e);
+                forms.addTo(errors, e);
             }
         }
         model.addAttribute("failedForm", "revocation");
@@ -170,7 +170,7 @@ class CertificationPages {
                         saved.getHours().stripTrailingZeros().toPlainString(), saved.getTitle()));
                 return "redirect:/certification/officers/" + id;
             } catch (RuntimeException e) {
-                FormBinder.addTo(errors, e);
+                forms.addTo(errors, e);
             }
         }
         model.addAttribute("failedForm", "continuing-education");
@@ -222,7 +222,7 @@ class CertificationPages {
                         people.officer(r.getOfficerId()).getFullName()));
                 return "redirect:/certification/submissions";
             } catch (RuntimeException e) {
-                FormBinder.addTo(errors, e);
+                forms.addTo(errors, e);
             }
         }
         return submissionsPage(model, id, form, errors);
@@ -276,12 +276,11 @@ class CertificationPages {
             } catch (InvalidInputException e) {
                 rows.addAll(split(e, lines, errors));
             } catch (RuntimeException e) {
-                FormBinder.addTo(errors, e);
+                forms.addTo(errors, e);
             }
         }
         if (!rows.isEmpty() && !errors.containsKey("form")) {
-            errors.put("form", "Nothing was recorded: " + rows.size() + (rows.size() == 1 ? " line needs" : " lines need")
-                    + " correcting first (listed under the attendees).");
+            errors.put("form", forms.say(Text.of("certification.session.linesToCorrect", rows.size())));
         }
         return sessionPage(model, form, errors, rows);
     }
@@ -316,26 +315,25 @@ class CertificationPages {
     }
 
     /** Errors about one attendee go to their line; errors about the session itself go to its field. */
-    private static List<RowError> split(InvalidInputException e, List<Line> lines, Map<String, String> errors) {
+    private List<RowError> split(InvalidInputException e, List<Line> lines, Map<String, String> errors) {
         Map<Integer, List<String>> byRow = new java.util.TreeMap<>();
         for (InvalidInputException.FieldError error : e.errors()) {
             Matcher m = ATTENDEE_FIELD.matcher(error.field());
             if (!m.matches()) {
-                errors.putIfAbsent(error.field(), error.message());
+                errors.putIfAbsent(error.field(), forms.say(error.message()));
                 continue;
             }
             int row = Integer.parseInt(m.group(1));
             String field = m.group(2);
             boolean aboutTheRow = field.equals("officerId") || field.equals("hours") && lines.get(row).hours() != null
-                    || error.message().startsWith("differs from");
+                    || error.message().key().equals(ContinuingEducation.HOURS_DIFFER);
             if (aboutTheRow) {
-                Matcher duplicate = DUPLICATE.matcher(error.message());
-                String message = duplicate.matches()
-                        ? "is listed twice (also on line " + lines.get(Integer.parseInt(duplicate.group(1))).number() + ")"
-                        : (field.equals("officerId") ? "" : field + " ") + error.message();
-                byRow.computeIfAbsent(row, k -> new ArrayList<>()).add(message);
+                Text message = error.message().key().equals(ContinuingEducation.DUPLICATE_ATTENDEE)
+                        ? Text.of("invalid.listedTwice", lines.get((Integer) error.message().getArguments()[0]).number())
+                        : field.equals("officerId") ? error.message() : Text.of("invalid.column", field, error.message());
+                byRow.computeIfAbsent(row, k -> new ArrayList<>()).add(forms.say(message));
             } else {
-                errors.putIfAbsent(field, error.message());
+                errors.putIfAbsent(field, forms.say(error.message()));
             }
         }
         List<RowError> rows = new ArrayList<>();

@@ -10,6 +10,8 @@ import org.csotracker.certification.Certificate;
 import org.csotracker.certification.Certifications;
 import org.csotracker.certification.ContinuingEducation;
 import org.csotracker.certification.ContinuingEducationRecord;
+import org.csotracker.common.PayloadTooLargeException;
+import org.csotracker.common.UnsupportedMediaTypeException;
 import org.csotracker.common.FormBinder;
 import org.csotracker.common.NotFoundException;
 import org.csotracker.security.CurrentUser;
@@ -81,21 +83,19 @@ class MyCertificationPages {
                 redirect.addFlashAttribute("saved", text("me.saved", saved.getTitle(),
                         saved.getHours().stripTrailingZeros().toPlainString()));
                 return "redirect:/me";
+            } catch (UnsupportedMediaTypeException e) {
+                response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+                errors.put("evidence", text("me.error.evidenceType"));
+            } catch (PayloadTooLargeException e) {
+                response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+                errors.put("evidence", text("me.error.evidenceTooLarge"));
             } catch (RuntimeException e) {
-                FormBinder.addTo(errors, e);
+                forms.addTo(errors, e);
             }
         } else if (!hasFile) {
             errors.put("evidence", text("me.error.evidenceRequired"));
         }
-        String evidenceError = errors.get("evidence");
-        if (evidenceError != null && evidenceError.contains("PDF, PNG or JPEG")) {
-            response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
-            errors.put("evidence", text("me.error.evidenceType"));
-        } else if (evidenceError != null && evidenceError.contains("larger than")) {
-            errors.put("evidence", text("me.error.evidenceTooLarge"));
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        }
-        model.addAttribute("chooseFileAgain", hasFile && evidenceError == null);
+        model.addAttribute("chooseFileAgain", hasFile && !errors.containsKey("evidence"));
         return page(model, form, errors);
     }
 

@@ -111,7 +111,7 @@ class HiringPages {
                 redirect.addFlashAttribute("saved", text("hiring.saved.entered", candidate.getFullName()));
                 return "redirect:/hiring/candidates/" + candidate.getId();
             } catch (RuntimeException e) {
-                FormBinder.addTo(errors, e);
+                forms.addTo(errors, e);
             }
         }
         return applicationForm(model, form, errors);
@@ -144,14 +144,14 @@ class HiringPages {
                 case "offer" -> bindAnd(form, OfferTerms.class, errors, b -> hiring.extendOffer(id, b));
                 case "offer-response" -> bindAnd(form, Steps.OfferResponse.class, errors, b -> hiring.recordOfferResponse(id, b));
                 case "withdrawal" -> bindAnd(form, Steps.Withdrawal.class, errors, b -> hiring.withdraw(id, b));
-                default -> throw new org.csotracker.common.NotFoundException("There is no step " + step);
+                default -> throw new org.csotracker.common.NotFoundException(org.csotracker.common.Text.of("problem.noStep", step));
             };
             if (body != null && errors.isEmpty()) {
                 redirect.addFlashAttribute("saved", text("hiring.saved.step"));
                 return "redirect:/hiring/candidates/" + id;
             }
         } catch (RuntimeException e) {
-            FormBinder.addTo(errors, e);
+            forms.addTo(errors, e);
         }
         model.addAttribute("failedStep", step);
         return candidatePage(hiring.candidate(id), model, form, errors);

@@ -67,7 +67,7 @@ class PublicHiringPages {
                 return "redirect:/apply/thanks";
             }
         } catch (RuntimeException e) {
-            FormBinder.addTo(errors, e);
+            forms.addTo(errors, e);
         }
         return form(model, form, errors);
     }
@@ -90,7 +90,7 @@ class PublicHiringPages {
     @GetMapping("/offers/{token}")
     String offer(@PathVariable String token, Model model) {
         Candidate candidate = hiring.findByOfferToken(token)
-                .orElseThrow(() -> new org.csotracker.common.NotFoundException("This offer link is unknown."));
+                .orElseThrow(() -> new org.csotracker.common.NotFoundException(org.csotracker.common.Text.of("problem.offerLinkUnknown")));
         model.addAttribute("c", candidate);
         model.addAttribute("open", candidate.getStage() == HiringStage.OFFER_EXTENDED);
         model.addAttribute("department", department);
