@@ -5,6 +5,8 @@ import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.csotracker.common.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +17,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ProcessReferencePages {
 
     private final RepositoryService repository;
+    private final MessageSource messages;
 
-    ProcessReferencePages(RepositoryService repository) {
+    ProcessReferencePages(RepositoryService repository, MessageSource messages) {
         this.repository = repository;
+        this.messages = messages;
     }
 
     record ProcessView(String key, String name, int version) {
@@ -27,7 +31,7 @@ class ProcessReferencePages {
     String list(Model model) {
         List<ProcessView> processes = repository.createProcessDefinitionQuery().latestVersion()
                 .orderByProcessDefinitionKey().asc().list().stream()
-                .map(d -> new ProcessView(d.getKey(), d.getName(), d.getVersion())).toList();
+                .map(this::view).toList();
         model.addAttribute("processes", processes);
         return "workflow/processes";
     }
@@ -39,7 +43,14 @@ class ProcessReferencePages {
         if (definition == null) {
             throw NotFoundException.of("Process", key);
         }
-        model.addAttribute("process", new ProcessView(definition.getKey(), definition.getName(), definition.getVersion()));
+        model.addAttribute("process", view(definition));
         return "workflow/process";
+    }
+
+    /** The process under its name in the reader's language ({@code process.<key>}), else its BPMN name. */
+    private ProcessView view(ProcessDefinition definition) {
+        String name = messages.getMessage("process." + definition.getKey(), null, definition.getName(),
+                LocaleContextHolder.getLocale());
+        return new ProcessView(definition.getKey(), name, definition.getVersion());
     }
 }

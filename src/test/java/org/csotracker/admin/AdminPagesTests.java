@@ -73,7 +73,7 @@ class AdminPagesTests {
             assertThat(page).contains("data-key=\"" + definition.getKey() + "\"");
         }
         assertThat(page).contains("Minimum qualifications", "MinimumQualifications", "FIRST", "COLLECT",
-                "Expiry reminders", "<code>certification-rules.dmn</code>", "<code>hiring-qualifications.dmn</code>")
+                "Expiry reminders", "<code translate=\"no\">certification-rules.dmn</code>", "<code translate=\"no\">hiring-qualifications.dmn</code>")
                 .doesNotContain("/target/classes");
     }
 

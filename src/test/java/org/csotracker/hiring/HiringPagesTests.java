@@ -318,7 +318,7 @@ class HiringPagesTests {
         Long id = jdbc.queryForObject("select id from cso.candidate where email = ?", Long.class, email);
         assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/hiring/candidates/" + id);
         assertThat(saved.getFlashMap().get("saved")).isEqualTo("Application of Lucía " + last + " entered.");
-        assertThat(body(get("/hiring/candidates/{id}", id).with(hr))).contains("Lucía " + last).contains("(HR)");
+        assertThat(body(get("/hiring/candidates/{id}", id).with(hr))).contains("Lucía " + last).contains("(entered by HR)");
     }
 
     // ---- the public pages -------------------------------------------------------------------

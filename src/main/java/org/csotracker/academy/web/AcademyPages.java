@@ -88,12 +88,12 @@ class AcademyPages {
     @PostMapping("/academy/cohorts")
     String createCohort(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         FormBinder.Bound<Requests.NewCohort> bound = forms.bind(form, Requests.NewCohort.class);
-        Map<String, String> errors = new LinkedHashMap<>(Messages.friendly(bound.errors()));
+        Map<String, String> errors = new LinkedHashMap<>(bound.errors());
         if (bound.valid()) {
             try {
                 Cohort cohort = academy.createCohort(bound.value());
-                redirect.addFlashAttribute("saved", "Cohort " + cohort.getName() + " created: " + cohort.getStartDate()
-                        + " to " + cohort.getEndDate() + ", following the catalog's weeks.");
+                redirect.addFlashAttribute("saved", forms.say(Text.of("academy.saved.cohortCreated", cohort.getName(),
+                        cohort.getStartDate(), cohort.getEndDate())));
                 return "redirect:/academy/cohorts/" + cohort.getId();
             } catch (RuntimeException e) {
                 forms.addTo(errors, e);
@@ -131,6 +131,11 @@ class AcademyPages {
             return "Ended";
         }
         return "Week " + week + " of " + Cohort.WEEKS;
+    }
+
+    /** A grid cell in words (never colour alone), e.g. "Passed · 92". */
+    private String cellText(AcademyReports.Cell cell) {
+        return forms.say(Text.of("academy.cell." + cell.state().name())) + (cell.score() == null ? "" : " · " + cell.score());
     }
 
     /** {@link #status} in the language of the page. */
@@ -173,12 +178,12 @@ class AcademyPages {
     String enroll(@PathVariable Long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Cohort cohort = academy.cohort(id);
         FormBinder.Bound<Requests.Enrollment> bound = forms.bind(form, Requests.Enrollment.class);
-        Map<String, String> errors = new LinkedHashMap<>(Messages.friendly(bound.errors()));
+        Map<String, String> errors = new LinkedHashMap<>(bound.errors());
         if (bound.valid()) {
             try {
                 academy.enroll(id, bound.value().officerId());
                 Officer officer = people.officer(bound.value().officerId());
-                redirect.addFlashAttribute("saved", officer.getFullName() + " enrolled in " + cohort.getName() + ".");
+                redirect.addFlashAttribute("saved", forms.say(Text.of("academy.saved.enrolled", officer.getFullName(), cohort.getName())));
                 return "redirect:/academy/cohorts/" + id;
             } catch (NotFoundException e) {
                 errors.put("officerId", "is not a known officer");
@@ -203,7 +208,7 @@ class AcademyPages {
         List<Requests.BulkRow> rows = new ArrayList<>();
         List<Integer> formIndex = new ArrayList<>();
         if (moduleCode.isEmpty()) {
-            errors.put("form", "Choose the module first.");
+            errors.put("form", forms.say(Text.of("academy.error.chooseModuleFirst")));
         }
         for (int i : rowIndexes(form)) {
             String at = "rows[" + i + "].";
@@ -220,16 +225,16 @@ class AcademyPages {
                 rows.add(bound.value());
                 formIndex.add(i);
             } else {
-                Messages.friendly(bound.errors()).forEach((field, message) -> putRowError(errors, i, field, message));
+                bound.errors().forEach((field, message) -> putRowError(errors, i, field, message));
             }
         }
         if (rows.isEmpty() && errors.isEmpty()) {
-            errors.put("form", "Enter at least one score: rows without a score are left open.");
+            errors.put("form", forms.say(Text.of("academy.error.enterAScore")));
         }
         if (errors.isEmpty()) {
             try {
                 Requests.BulkOutcome outcome = academy.recordResults(id, new Requests.BulkResults(moduleCode, rows));
-                redirect.addFlashAttribute("saved", Messages.outcome(academy.module(moduleCode).getTitle(), outcome));
+                redirect.addFlashAttribute("saved", forms.say(Messages.outcome(academy.module(moduleCode).getTitle(), outcome)));
                 redirect.addAttribute("module", moduleCode);
                 return "redirect:/academy/cohorts/" + id;
             } catch (InvalidInputException e) {
@@ -281,16 +286,16 @@ class AcademyPages {
         Map<String, String> errors = new LinkedHashMap<>();
         List<LineError> lines = new ArrayList<>();
         if (blank(moduleCode)) {
-            errors.put("moduleCode", "Choose the module.");
+            errors.put("moduleCode", forms.say(Text.of("academy.error.chooseModule")));
         }
         if (file == null || file.isEmpty()) {
-            errors.put("file", "Choose a CSV file.");
+            errors.put("file", forms.say(Text.of("academy.error.chooseFile")));
         }
         if (errors.isEmpty()) {
             try {
                 Requests.BulkOutcome outcome = csv.record(id, moduleCode.strip(), file);
-                redirect.addFlashAttribute("saved", Messages.outcome(academy.module(moduleCode.strip()).getTitle()
-                        + " (from " + file.getOriginalFilename() + ")", outcome));
+                redirect.addFlashAttribute("saved", forms.say(Messages.outcome(Text.of("academy.outcome.fromFile",
+                        academy.module(moduleCode.strip()).getTitle(), file.getOriginalFilename()), outcome)));
                 redirect.addAttribute("module", moduleCode.strip());
                 return "redirect:/academy/cohorts/" + id;
             } catch (InvalidInputException e) {
@@ -423,7 +428,7 @@ class AcademyPages {
                 state = new FormState(values, rowErrors);
             }
             lines.add(new BulkLine(open ? index++ : -1, row.officerId(), row.name(), row.employeeNumber(),
-                    Messages.cell(cell), open, cell.state() == CellState.RETAKE_DUE, state));
+                    cellText(cell), open, cell.state() == CellState.RETAKE_DUE, state));
         }
         Map<String, String> common = new HashMap<>();
         if (submitted.isEmpty()) {
@@ -445,8 +450,8 @@ class AcademyPages {
         if (!errors.isEmpty() && !commonErrors.containsKey("form")) {
             long bad = errors.keySet().stream().filter(k -> k.startsWith("rows[")).map(k -> k.substring(0, k.indexOf(']')))
                     .distinct().count();
-            commonErrors.put("form", bad == 0 ? "Please correct the fields marked below. Nothing was saved."
-                    : "Please correct the " + (bad == 1 ? "row" : bad + " rows") + " marked below. Nothing was saved.");
+            commonErrors.put("form", forms.say(bad == 0 ? Text.of("academy.error.correctFields")
+                    : Text.of("academy.error.correctRows", bad)));
         }
         return new Bulk(module, lines, lines.stream().filter(BulkLine::open).count(), new FormState(common, commonErrors));
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Validator;
+import org.csotracker.common.Text;
 import org.csotracker.academy.Academy;
 import org.csotracker.academy.ModuleDefinition;
 import org.csotracker.academy.Requests;
@@ -56,13 +57,13 @@ class ModulePages {
         if (errors.isEmpty()) {
             try {
                 TrainingModule module = academy.defineModule(new Requests.NewModule(code, bound.value()));
-                redirect.addFlashAttribute("saved", module.getTitle() + " (" + module.getCode() + ") added to the catalog.");
+                redirect.addFlashAttribute("saved", forms.say(Text.of("academy.saved.moduleAdded", module.getTitle(), module.getCode())));
                 return "redirect:/academy/modules#module-" + module.getCode();
             } catch (RuntimeException e) {
                 forms.addTo(errors, e);
             }
         }
-        return catalogPage(model, Map.of(NEW, new FormState(values, Messages.friendly(errors))));
+        return catalogPage(model, Map.of(NEW, new FormState(values, errors)));
     }
 
     @PostMapping("/academy/modules/{code}")
@@ -74,8 +75,8 @@ class ModulePages {
         if (errors.isEmpty()) {
             try {
                 TrainingModule module = academy.reviseModule(code, bound.value());
-                redirect.addFlashAttribute("saved", module.getTitle() + " is now version " + module.getVersion()
-                        + ". Results recorded before keep the version they were judged by.");
+                redirect.addFlashAttribute("saved", forms.say(Text.of("academy.saved.moduleRevised", module.getTitle(),
+                        module.getVersion())));
                 return "redirect:/academy/modules#module-" + module.getCode();
             } catch (NotFoundException e) {
                 throw e;
@@ -83,7 +84,7 @@ class ModulePages {
                 forms.addTo(errors, e);
             }
         }
-        return catalogPage(model, Map.of(code, new FormState(values, Messages.friendly(errors))));
+        return catalogPage(model, Map.of(code, new FormState(values, errors)));
     }
 
     private FormBinder.Bound<ModuleDefinition> bind(Map<String, String> values, Map<String, String> errors) {

@@ -95,26 +95,26 @@ class RecruitPages {
                     requireModule(moduleCode, errors);
                     bindAnd(form, ResultEntry.class, errors, entry -> {
                         ModuleResult result = academy.recordResult(officerId, moduleCode, entry);
-                        saved[0] = academy.module(moduleCode).getTitle() + (result.getAttempt() == 2 ? " retake" : "")
-                                + ": score " + result.getScore() + ", " + (result.isPassed() ? "passed." : "failed.");
+                        saved[0] = forms.say(Text.of("academy.saved." + (result.getAttempt() == 2 ? "retake" : "result") + "."
+                                + (result.isPassed() ? "passed" : "failed"), academy.module(moduleCode).getTitle(), result.getScore()));
                     });
                 }
                 case "remediation" -> {
                     requireModule(moduleCode, errors);
                     bindAnd(form, Requests.RemediationPlan.class, errors, plan -> {
                         academy.planRemediation(officerId, moduleCode, plan);
-                        saved[0] = "Remediation for " + academy.module(moduleCode).getTitle() + " planned, due "
-                                + plan.dueDate() + "; the retake is open.";
+                        saved[0] = forms.say(Text.of("academy.saved.remediation", academy.module(moduleCode).getTitle(),
+                                plan.dueDate()));
                     });
                 }
                 case "move" -> bindAnd(form, Requests.Move.class, errors, move -> {
                     academy.moveToCohort(officerId, move);
-                    saved[0] = officer.getFullName() + " moved to " + academy.cohort(move.cohortId()).getName()
-                            + "; passed modules are kept.";
+                    saved[0] = forms.say(Text.of("academy.saved.moved", officer.getFullName(),
+                            academy.cohort(move.cohortId()).getName()));
                 });
                 default -> bindAnd(form, Requests.Withdrawal.class, errors, withdrawal -> {
                     academy.withdraw(officerId, withdrawal);
-                    saved[0] = officer.getFullName() + " withdrew from the academy.";
+                    saved[0] = forms.say(Text.of("academy.saved.withdrew", officer.getFullName()));
                 });
             }
         } catch (NotFoundException e) {
@@ -139,7 +139,7 @@ class RecruitPages {
 
     private <T> void bindAnd(Map<String, String> form, Class<T> type, Map<String, String> errors, Consumer<T> action) {
         FormBinder.Bound<T> bound = forms.bind(form, type);
-        errors.putAll(Messages.friendly(bound.errors()));
+        errors.putAll(bound.errors());
         if (errors.isEmpty()) {
             action.accept(bound.value());
         }
