@@ -81,15 +81,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         Throwable cause = ex.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return ResponseEntity.badRequest().body(invalid(List.of(
-                    new FieldProblem(path(unknown), "is not a known field"))));
+                    new FieldProblem(path(unknown), say(Text.of("invalid.unknownField"))))));
         }
         if (cause instanceof InvalidFormatException format) {
             return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(path(format),
-                    "must be a valid " + format.getTargetType().getSimpleName()))));
+                    say(Text.of("invalid.validType", format.getTargetType().getSimpleName()))))));
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(path(mismatch),
-                    "has the wrong type"))));
+                    say(Text.of("invalid.wrongType"))))));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 say(Text.of("problem.malformedJson")));
@@ -99,7 +99,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return invalid(List.of(new FieldProblem(ex.getName(), "has the wrong type")));
+        return invalid(List.of(new FieldProblem(ex.getName(), say(Text.of("invalid.wrongType")))));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -184,10 +184,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    static ProblemDetail invalid(List<FieldProblem> problems) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, problems.isEmpty()
-                ? "The request is invalid."
-                : "Invalid fields: " + String.join(", ", problems.stream().map(FieldProblem::field).distinct().toList()));
+    private ProblemDetail invalid(List<FieldProblem> problems) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, say(problems.isEmpty()
+                ? Text.of("problem.invalid")
+                : Text.of("problem.invalidFields", String.join(", ", problems.stream().map(FieldProblem::field).distinct().toList()))));
         problem.setTitle("Invalid request");
         problem.setProperty("errors", problems);
         return problem;

@@ -87,8 +87,12 @@ class StaffSpanishPagesTests {
                 "Room 3", department.name(), department.unit(), candidate.getLanguages()));
         data.addAll(department.districts());
         // other tests' people share the database and appear on the same lists
-        data.addAll(jdbc.queryForList("select first_name || ' ' || last_name from cso.candidate"
-                + " union select first_name || ' ' || last_name from cso.officer union select name from cso.cohort", String.class));
+        data.addAll(jdbc.queryForList("""
+                select first_name || ' ' || last_name from cso.candidate
+                union select first_name || ' ' || last_name from cso.officer
+                union select display_name from cso.user_account
+                union select name from cso.cohort union select location from cso.cohort
+                union select title from cso.ce_record union select provider from cso.ce_record""", String.class));
         academy.currentModules().forEach(m -> {
             data.add(m.getTitle());
             data.add(m.getDescription());
