@@ -89,9 +89,6 @@ class AdminJourneyBrowserTests {
     }
 
     static void docs(Browser browser, String name) throws IOException {
-        Path shot = browser.screenshot(name);
-        Path docs = Path.of("docs", "images", name + ".png");
-        Files.createDirectories(docs.getParent());
-        Files.copy(shot, docs, StandardCopyOption.REPLACE_EXISTING);
+        GuideScreenshots.save(browser.screenshot(name), name);
     }
 }

@@ -36,10 +36,7 @@ class ProcessDiagramImagesBrowserTests {
             new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
                     .until(d -> !d.findElements(By.cssSelector(".bpmn-diagram svg .djs-element")).isEmpty());
             assertThat(browser.driver().findElements(By.cssSelector(".bpmn-diagram [data-element-id^='Task_']"))).isNotEmpty();
-            Path shot = browser.screenshot(image);
-            Path docs = Path.of("docs", "images", image + ".png");
-            Files.createDirectories(docs.getParent());
-            Files.copy(shot, docs, StandardCopyOption.REPLACE_EXISTING);
+            Path docs = GuideScreenshots.save(browser.screenshot(image), image);
             assertThat(Files.size(docs)).isGreaterThan(10_000);
         }
     }

@@ -82,10 +82,7 @@ class ReportImagesBrowserTests {
                             .allMatch(c -> "true".equals(c.getDomAttribute("data-drawn"))));
             assertThat(browser.driver().findElements(By.cssSelector("canvas[data-drawn]"))).isNotEmpty();
             assertThat(browser.driver().findElements(By.cssSelector("table caption"))).isNotEmpty();
-            Path shot = browser.screenshot(image);
-            Path docs = Path.of("docs", "images", image + ".png");
-            Files.createDirectories(docs.getParent());
-            Files.copy(shot, docs, StandardCopyOption.REPLACE_EXISTING);
+            Path docs = GuideScreenshots.save(browser.screenshot(image), image);
             assertThat(Files.size(docs)).isGreaterThan(10_000);
         }
     }
