@@ -24,7 +24,7 @@ final class Analysis {
               board); verification anonymous. The rate limit of the public endpoints is raised for the run.
             - **Certificates** (baseline c): rendered in-process on 2 threads; the plain figure is the same page drawn
               with PDFBox without PDF/A metadata and without the signature.
-            - **Footprint**: RSS from `/proc/<pid>/status` of the app's JVM (`-Xmx448m -Xmn64m -XX:+UseSerialGC`, `MALLOC_ARENA_MAX=2`); the restart is timed from
+            - **Footprint**: RSS from `/proc/<pid>/status` of the app's JVM (`-Xmx448m -XX:+UseSerialGC`, `MALLOC_ARENA_MAX=2`); the restart is timed from
               process start to `/actuator/health/readiness` = UP; growth is `pg_database_size` before and after 100
               complete hiring lifecycles (application → hired, with the officer, login and mails they create), with
               `VACUUM FULL` of the tables they write before each measurement so only live data counts. It is measured

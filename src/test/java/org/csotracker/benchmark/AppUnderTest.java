@@ -34,7 +34,7 @@ final class AppUnderTest implements AutoCloseable {
     /** Starts the app and waits until it is ready; returns the seconds it took. */
     double start() throws Exception {
         List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-Xmx448m", "-Xmn64m", "-XX:+UseSerialGC", "-cp", org.csotracker.support.SeparateApp.classpath(), "org.csotracker.Application",
+                "-Xmx448m", "-XX:+UseSerialGC", "-cp", org.csotracker.support.SeparateApp.classpath(), "org.csotracker.Application",
                 "--server.port=" + port, "--csotracker.demo=false", "--csotracker.admin-password=" + Benchmarks.ADMIN_PASSWORD,
                 "--csotracker.embedded-database.data-directory=" + dataDirectory, "--logging.level.root=warn",
                 "--logging.level.org.csotracker=info"));
