@@ -10,8 +10,6 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
 
     Page<Notification> findByRecipientOrderByCreatedAtDesc(String recipient, Pageable pageable);
 
-    long countByRecipientAndReadAtIsNull(String recipient);
-
     Optional<Notification> findByIdAndRecipient(Long id, String recipient);
 
     boolean existsByRecipientAndDedupeKey(String recipient, String dedupeKey);

@@ -37,8 +37,15 @@ final class Analysis {
             - **Reads** are served from caches that are exact, not timed: a CSO's status and a certificate's
               verification are cached under the officer's revision, which PostgreSQL triggers bump on every change
               to the records behind them (one primary-key lookup per request); the pipeline board is computed once
-              for all viewers and again after any candidate changes. Without them, "my certification" costs about
-              14 statements and the board one grouped count over all candidates plus one query per column.
+              for all viewers and again after any candidate changes, and its columns are rendered to HTML once per
+              board and language and shared by every viewer (profiling showed Thymeleaf evaluating the 100+ cards
+              as most of a board request). Without them, "my certification" costs about 14 statements and the
+              board one grouped count over all candidates plus one query per column.
+            - **Per-request overhead** found by profiling the cached reads and removed: Spring Security timing each
+              filter as a Micrometer observation, method validation resolving its validator bean twice per call, an
+              annotation scan per request for a controller advice, `sec:authorize` parsing eleven security
+              expressions per page, a JPA transaction around the unread-notices count, and pages written to the
+              response in many small pieces through the security filters' wrappers.
             - **Hiring steps**: each step is one transaction with the candidate row locked, the audit entry, the stage
               history and the engine's task completion; the answer re-reads the candidate and its history. The
               difference to the bare engine is HTTP, security, JSON and that domain work.
@@ -65,9 +72,14 @@ final class Analysis {
             - **Reads.** What is left per request is HTTP, the session lookup, one primary-key query and JSON; on a
               machine where the load generator has its own cores the 32-client figures fall well inside the
               targets. The board is recomputed in the background, so no viewer waits for it.
-            - **Start.** Most of the start is Spring and Camunda initialising (the web apps, the engine, the
-              deployment check of five resources) on two busy cores; class-data sharing
-              (`-XX:SharedArchiveFile`, Spring Boot's CDS support) is the next step.
+            - **Start.** Most of the start is Spring and Camunda initialising (the web apps, the engine's MyBatis
+              mappings, the deployment check of five resources) on two cores, with the JIT compilers taking as
+              much CPU as the main thread; Hibernate now starts on a background thread (deferred repository
+              bootstrap). Class-data sharing is the next step, but the JDK 17 the app runs on cannot archive
+              classes from a directory on the class path, which is how the benchmark launches the app (from
+              `target/classes`): it needs the benchmark to run the packaged jar, extracted with
+              `java -Djarmode=tools -jar cso-tracker.jar extract` and trained once with `-XX:ArchiveClassesAtExit`,
+              as a department's image would (see docs/operations.md).
             """;
 
     private Analysis() {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.csotracker.audit.AuditTrail;
 import org.csotracker.common.FormBinder;
 import org.csotracker.department.DepartmentSettings;
@@ -54,11 +56,13 @@ class HiringPages {
     private final ProcessDiagrams diagrams;
     private final ObjectProvider<CohortDirectory> cohorts;
     private final org.springframework.context.MessageSource messages;
+    private final BoardColumns boardColumns;
 
     HiringPages(Hiring hiring, HiringReports reports, AuditTrail audit, FormBinder forms, People people,
                 DepartmentSettings department, ProcessDiagrams diagrams, ObjectProvider<CohortDirectory> cohorts,
-                org.springframework.context.MessageSource messages) {
+                org.springframework.context.MessageSource messages, BoardColumns boardColumns) {
         this.messages = messages;
+        this.boardColumns = boardColumns;
         this.hiring = hiring;
         this.reports = reports;
         this.audit = audit;
@@ -75,8 +79,11 @@ class HiringPages {
     }
 
     @GetMapping("/hiring")
-    String board(@RequestParam(required = false) String q, @RequestParam(required = false) String district, Model model) {
-        model.addAttribute("board", reports.board(q, district));
+    String board(@RequestParam(required = false) String q, @RequestParam(required = false) String district, Model model,
+                 HttpServletRequest request, HttpServletResponse response) {
+        HiringReports.Board board = reports.board(q, district);
+        model.addAttribute("board", board);
+        model.addAttribute("boardColumns", boardColumns.html(board, request, response));
         model.addAttribute("districts", department.districts());
         return "hiring/board";
     }
