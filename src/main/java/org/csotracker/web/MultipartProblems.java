@@ -3,6 +3,8 @@ package org.csotracker.web;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.csotracker.common.Text;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -24,15 +26,23 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class MultipartProblems {
 
+    private static final String MESSAGE = "problem.multipartUnreadable";
+
+    private final MessageSource messages;
+
+    MultipartProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(MultipartException.class)
     Object unreadable(MultipartException e, HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        String message = "The uploaded form could not be read. Send it again as multipart/form-data.";
+        String message = Text.of(MESSAGE).in(messages);
         if (path.startsWith("/api/")) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
             problem.setTitle("Malformed request");
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        return new ModelAndView("error", Map.of("status", 400, "message", message), HttpStatus.BAD_REQUEST);
+        return new ModelAndView("error", Map.of("status", 400, "message", message, "messageKey", MESSAGE), HttpStatus.BAD_REQUEST);
     }
 }

@@ -1,7 +1,9 @@
 package org.csotracker.certification.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.csotracker.common.Text;
 import org.csotracker.security.CurrentUser;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -27,10 +29,12 @@ class UploadLimits {
 
     private final MyCertificationPages mine;
     private final VerificationPages verification;
+    private final MessageSource messages;
 
-    UploadLimits(MyCertificationPages mine, VerificationPages verification) {
+    UploadLimits(MyCertificationPages mine, VerificationPages verification, MessageSource messages) {
         this.mine = mine;
         this.verification = verification;
+        this.messages = messages;
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -38,9 +42,9 @@ class UploadLimits {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                    e.getMaxUploadSize() > 0
-                    ? "The upload is larger than the limit of " + DataSize.ofBytes(e.getMaxUploadSize()).toMegabytes() + " MB."
-                    : "The upload is larger than the limit.");
+                    (e.getMaxUploadSize() > 0
+                    ? Text.of("problem.uploadOverLimitOf", DataSize.ofBytes(e.getMaxUploadSize()).toMegabytes())
+                    : Text.of("problem.uploadOverLimit")).in(messages));
             problem.setTitle("Payload too large");
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
