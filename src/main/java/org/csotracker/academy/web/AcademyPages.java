@@ -120,25 +120,12 @@ class AcademyPages {
         return "academy/cohorts";
     }
 
-    /** Where a cohort stands today, in words. */
-    static String status(Cohort cohort, LocalDate today) {
-        int week = cohort.weekOf(today);
-        if (week == 0) {
-            long days = ChronoUnit.DAYS.between(today, cohort.getStartDate());
-            return days == 1 ? "Starts tomorrow" : "Starts in " + days + " days";
-        }
-        if (week > Cohort.WEEKS) {
-            return "Ended";
-        }
-        return "Week " + week + " of " + Cohort.WEEKS;
-    }
-
     /** A grid cell in words (never colour alone), e.g. "Passed · 92". */
     private String cellText(AcademyReports.Cell cell) {
         return forms.say(Text.of("academy.cell." + cell.state().name())) + (cell.score() == null ? "" : " · " + cell.score());
     }
 
-    /** {@link #status} in the language of the page. */
+    /** Where a cohort stands today, in the language of the page. */
     private String statusText(Cohort cohort, LocalDate today) {
         java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         int week = cohort.weekOf(today);
@@ -186,7 +173,7 @@ class AcademyPages {
                 redirect.addFlashAttribute("saved", forms.say(Text.of("academy.saved.enrolled", officer.getFullName(), cohort.getName())));
                 return "redirect:/academy/cohorts/" + id;
             } catch (NotFoundException e) {
-                errors.put("officerId", "is not a known officer");
+                errors.put("officerId", forms.say(Text.of("invalid.officerUnknown")));
             } catch (RuntimeException e) {
                 forms.addTo(errors, e);
             }
@@ -243,8 +230,9 @@ class AcademyPages {
                     if (m.matches()) {
                         putRowError(errors, formIndex.get(Integer.parseInt(m.group(1))), m.group(2), forms.say(error.message()));
                     } else {
-                        errors.put(error.field().equals("moduleCode") ? "form" : error.field(),
-                                forms.say(error.field().equals("moduleCode") ? Text.of("problem.module", error.message()) : error.message()));
+                        boolean module = error.field().equals("moduleCode");
+                        errors.put(module ? "form" : error.field(),
+                                forms.say(module ? Text.of("problem.module", error.message()) : error.message()));
                     }
                 }
             } catch (RuntimeException e) {
@@ -309,7 +297,7 @@ class AcademyPages {
                     }
                 }
             } catch (IOException e) {
-                errors.put("file", "could not be read: " + e.getMessage());
+                errors.put("file", forms.say(Text.of("invalid.fileUnreadable", e.getMessage())));
             } catch (RuntimeException e) {
                 forms.addTo(errors, e);
             }
