@@ -29,6 +29,7 @@ import org.csotracker.people.Officer;
 import org.csotracker.people.OfficerStatus;
 import org.csotracker.people.People;
 import org.csotracker.people.Role;
+import org.csotracker.workflow.EngineBatch;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -59,12 +60,14 @@ public class Academy {
     private final ApplicationEventPublisher events;
     private final AcademySettings settings;
     private final Validator validator;
+    private final EngineBatch engineBatch;
     private final Clock clock;
 
     Academy(TrainingModuleRepository modules, CohortRepository cohorts, CohortSessionRepository sessions,
             RecruitRepository recruits, ModuleResultRepository results, RemediationRepository remediations,
             RuntimeService runtime, TaskService tasks, People people, Notifications notifications, AuditTrail audit,
-            ApplicationEventPublisher events, AcademySettings settings, Validator validator, Clock clock) {
+            ApplicationEventPublisher events, AcademySettings settings, Validator validator, EngineBatch engineBatch,
+            Clock clock) {
         this.modules = modules;
         this.cohorts = cohorts;
         this.sessions = sessions;
@@ -79,6 +82,7 @@ public class Academy {
         this.events = events;
         this.settings = settings;
         this.validator = validator;
+        this.engineBatch = engineBatch;
         this.clock = clock;
     }
 
@@ -432,21 +436,26 @@ public class Academy {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        int recorded = 0;
-        int unchanged = 0;
-        int passed = 0;
-        for (int i = 0; i < targets.size(); i++) {
-            Recruit recruit = targets.get(i);
-            Recorded outcome = record(recruit, module, bulk.rows().get(i).entry(), open.get(recruit.getOfficerId()),
-                    attempts.getOrDefault(recruit.getOfficerId(), List.of()));
-            if (outcome.created()) {
-                recorded++;
-            } else {
-                unchanged++;
+        // one engine command for all rows: the tasks read below stay in the engine's cache and every
+        // completion is flushed in JDBC batches at the end, not one flush per row
+        return engineBatch.run(() -> {
+            Map<Long, Optional<Task>> cached = openTasks(enrolled.values(), module);
+            int recorded = 0;
+            int unchanged = 0;
+            int passed = 0;
+            for (int i = 0; i < targets.size(); i++) {
+                Recruit recruit = targets.get(i);
+                Recorded outcome = record(recruit, module, bulk.rows().get(i).entry(), cached.get(recruit.getOfficerId()),
+                        attempts.getOrDefault(recruit.getOfficerId(), List.of()));
+                if (outcome.created()) {
+                    recorded++;
+                } else {
+                    unchanged++;
+                }
+                passed += outcome.result().isPassed() ? 1 : 0;
             }
-            passed += outcome.result().isPassed() ? 1 : 0;
-        }
-        return new Requests.BulkOutcome(recorded, unchanged, passed, recorded + unchanged - passed);
+            return new Requests.BulkOutcome(recorded, unchanged, passed, recorded + unchanged - passed);
+        });
     }
 
     private void checkOpen(Recruit recruit, TrainingModule module, ResultEntry entry, String at, Optional<Task> task,

@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
@@ -19,7 +20,9 @@ import org.hibernate.annotations.Immutable;
 public class ModuleResult {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // ids in blocks of 50 (V15), so the rows of a bulk call are inserted as JDBC batches
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "module_result_id")
+    @SequenceGenerator(name = "module_result_id", sequenceName = "module_result_id_seq", allocationSize = 50)
     private Long id;
     @Column(nullable = false) private Long officerId;
     @Column(nullable = false) private Long cohortId;

@@ -57,6 +57,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("shared_buffers", "64MB")
                     .setServerConfig("fsync", settings.ephemeral() ? "off" : "on")
                     .setServerConfig("synchronous_commit", settings.ephemeral() ? "off" : "on");
+            settings.serverConfig().forEach(builder::setServerConfig);
             if (settings.port() > 0) {
                 builder.setPort(settings.port());
             }

@@ -38,6 +38,11 @@ final class AppUnderTest implements AutoCloseable {
                 "--server.port=" + port, "--csotracker.demo=false", "--csotracker.admin-password=" + Benchmarks.ADMIN_PASSWORD,
                 "--csotracker.embedded-database.data-directory=" + dataDirectory, "--logging.level.root=warn",
                 "--logging.level.org.csotracker=info"));
+        // -Dbenchmark.jvm-options="-XX:StartFlightRecording=..." to profile the app under load
+        String jvmOptions = System.getProperty("benchmark.jvm-options", "").strip();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(1, List.of(jvmOptions.split("\\s+")));
+        }
         command.addAll(extraArgs);
         long begin = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +36,9 @@ class Benchmarks {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
     private static final double SCALE = Double.parseDouble(System.getProperty("benchmark.scale", "1.0"));
+    /** {@code -Dbenchmark.phases=bulk,reads} measures only those (e.g. while profiling one of them). */
+    private static final boolean PG_STATEMENTS = Boolean.getBoolean("benchmark.pg-statements");
+    private static final Set<String> PHASES = Set.of(System.getProperty("benchmark.phases", "all").split(","));
 
     private final Report report = new Report();
 
@@ -43,28 +48,79 @@ class Benchmarks {
         deleteRecursively(work);
         Files.createDirectories(work);
         Path data = work.resolve("data");
-        List<String> args = List.of("--csotracker.generate.scale=" + SCALE,
+        List<String> args = new ArrayList<>(List.of("--csotracker.generate.scale=" + SCALE,
                 "--csotracker.certification.verifications-per-minute=100000000",
-                "--csotracker.hiring.anonymous-applications-per-hour=100000000");
+                "--csotracker.hiring.anonymous-applications-per-hour=100000000"));
+        if (PG_STATEMENTS) {
+            args.add("--csotracker.embedded-database.server-config.shared_preload_libraries=pg_stat_statements");
+        }
         try (AppUnderTest app = new AppUnderTest(data, args)) {
             double firstStart = app.start();
             report.generation(generationSeconds(data), SCALE, firstStart);
             String jdbc = "jdbc:postgresql://localhost:" + app.databasePort() + "/postgres?user=postgres";
             createStaff(jdbc);
 
-            hiringSteps(app, jdbc);
-            pgbench(app);
-            bulkResults(app, jdbc);
-            reads(app, jdbc);
-            report.rss(app.rssMegabytes());
-            growth(app, jdbc);
-            app.stop();
-            report.restart(app.start());
-            report.rssAfterRestart(app.rssMegabytes());
+            if (runs("hiring")) {
+                statements(jdbc, "hiring", () -> hiringSteps(app, jdbc));
+                pgbench(app);
+            }
+            if (runs("bulk")) {
+                statements(jdbc, "bulk", () -> bulkResults(app, jdbc));
+            }
+            if (runs("reads")) {
+                statements(jdbc, "reads", () -> reads(app, jdbc));
+                report.rss(app.rssMegabytes());
+            }
+            if (runs("growth")) {
+                growth(app, jdbc);
+            }
+            if (runs("start")) {
+                app.stop();
+                report.restart(app.start());
+                report.rssAfterRestart(app.rssMegabytes());
+            }
         }
-        report.certificates(CertificateBenchmark.run(ROUNDS));
-        Files.writeString(Path.of("docs/benchmarks.md"), report.markdown(), StandardCharsets.UTF_8);
+        if (runs("certificates")) {
+            report.certificates(CertificateBenchmark.run(ROUNDS));
+        }
+        // a partial run must not overwrite the published figures
+        Path out = PHASES.contains("all") ? Path.of("docs/benchmarks.md") : work.resolve("benchmarks.md");
+        Files.writeString(out, report.markdown(), StandardCharsets.UTF_8);
         assertThat(report.errors()).as("benchmark operations that failed").isZero();
+    }
+
+    private static boolean runs(String phase) {
+        return PHASES.contains("all") || PHASES.contains(phase);
+    }
+
+    interface Phase {
+        void run() throws Exception;
+    }
+
+    /**
+     * With {@code -Dbenchmark.pg-statements=true}: the statements PostgreSQL spent the phase's time on,
+     * from pg_stat_statements, in target/benchmark/pg-statements-PHASE.txt.
+     */
+    private static void statements(String jdbc, String phase, Phase work) throws Exception {
+        if (!PG_STATEMENTS) {
+            work.run();
+            return;
+        }
+        try (Connection db = DriverManager.getConnection(jdbc)) {
+            db.createStatement().execute("create extension if not exists pg_stat_statements");
+            db.createStatement().execute("select pg_stat_statements_reset()");
+            work.run();
+            var rows = db.createStatement().executeQuery("""
+                    select calls, round(total_exec_time::numeric, 1), round(mean_exec_time::numeric, 3), rows,
+                      regexp_replace(query, '\\s+', ' ', 'g')
+                    from pg_stat_statements order by total_exec_time desc limit 40""");
+            StringBuilder out = new StringBuilder("calls\ttotal ms\tmean ms\trows\tquery\n");
+            while (rows.next()) {
+                out.append(rows.getLong(1)).append('\t').append(rows.getString(2)).append('\t').append(rows.getString(3))
+                        .append('\t').append(rows.getLong(4)).append('\t').append(rows.getString(5)).append('\n');
+            }
+            Files.writeString(Path.of("target/benchmark/pg-statements-" + phase + ".txt"), out.toString());
+        }
     }
 
     // ---- hiring steps: the app over REST vs the bare engine ---------------------------------
@@ -148,39 +204,50 @@ class Benchmarks {
 
     private void bulkResults(AppUnderTest app, String jdbc) throws Exception {
         Client coordinator = Client.basic(app, "bench-coordinator", PASSWORD);
-        List<Double> rates = new ArrayList<>();
+        JsonNode modules = JSON.readTree(coordinator.ok(coordinator.get("/api/modules")));
+        List<Double> oneCoordinator = new ArrayList<>();
+        List<Double> fiveCoordinators = new ArrayList<>();
         int errors = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            List<Long> officers = hiredOfficers(jdbc, 1000, "BR" + round);
-            List<Long> cohorts = new ArrayList<>();
-            for (int c = 0; c < 5; c++) {
-                cohorts.add(JSON.readTree(coordinator.ok(coordinator.post("/api/cohorts", """
-                        {"name":"Bench %d-%d-%d","startDate":"%s","capacity":200,"coordinator":"bench-coordinator"}"""
-                        .formatted(round, c, System.nanoTime(), LocalDate.now().minusWeeks(2))))).get("id").asLong());
-            }
-            Load.Result enrolled = Load.run(5, 200, (client, i) -> coordinator.ok(coordinator.post(
-                    "/api/cohorts/" + cohorts.get(client) + "/recruits", "{\"officerId\":" + officers.get(client * 200 + i) + "}")));
-            errors += enrolled.errors();
-            JsonNode modules = JSON.readTree(coordinator.ok(coordinator.get("/api/modules")));
-            long start = System.nanoTime();
-            int recorded = 0;
-            for (JsonNode module : modules) {
-                String code = module.get("code").asText();
+            for (int together : List.of(1, 5)) {
+                List<Long> officers = hiredOfficers(jdbc, 1000, "BR" + round + "x" + together);
+                List<Long> cohorts = new ArrayList<>();
                 for (int c = 0; c < 5; c++) {
-                    StringBuilder rows = new StringBuilder();
-                    for (int i = 0; i < 200; i++) {
-                        rows.append(i == 0 ? "" : ",").append("{\"officerId\":").append(officers.get(c * 200 + i))
-                                .append(",\"score\":").append(75 + i % 25).append(",\"hoursAttended\":").append(module.get("hours").asInt())
-                                .append(",\"assessedOn\":\"").append(LocalDate.now()).append("\",\"instructor\":\"Bench\",\"practicalPassed\":true}");
-                    }
-                    JsonNode outcome = JSON.readTree(coordinator.ok(coordinator.post("/api/cohorts/" + cohorts.get(c) + "/results",
-                            "{\"moduleCode\":\"" + code + "\",\"rows\":[" + rows + "]}")));
-                    recorded += outcome.get("recorded").asInt();
+                    cohorts.add(JSON.readTree(coordinator.ok(coordinator.post("/api/cohorts", """
+                            {"name":"Bench %d-%d-%d","startDate":"%s","capacity":200,"coordinator":"bench-coordinator"}"""
+                            .formatted(round, c, System.nanoTime(), LocalDate.now().minusWeeks(2))))).get("id").asLong());
                 }
+                Load.Result enrolled = Load.run(5, 200, (client, i) -> coordinator.ok(coordinator.post(
+                        "/api/cohorts/" + cohorts.get(client) + "/recruits", "{\"officerId\":" + officers.get(client * 200 + i) + "}")));
+                errors += enrolled.errors();
+                // one coordinator posts the 35 calls one after another; or each cohort's coordinator posts
+                // their cohort's 7 modules while the other four do the same
+                AtomicInteger recorded = new AtomicInteger();
+                Load.Result run = Load.run(together, 35 / together, (client, i) -> {
+                    int c = together == 1 ? i % 5 : client;
+                    JsonNode module = modules.get(together == 1 ? i / 5 : i);
+                    String body = bulkBody(module, officers.subList(c * 200, c * 200 + 200));
+                    recorded.addAndGet(JSON.readTree(coordinator.ok(coordinator.post("/api/cohorts/" + cohorts.get(c) + "/results",
+                            body))).get("recorded").asInt());
+                });
+                errors += run.errors();
+                if (run.firstError() != null) {
+                    System.err.println("bulk: " + run.firstError());
+                }
+                (together == 1 ? oneCoordinator : fiveCoordinators).add(recorded.get() / run.seconds());
             }
-            rates.add(recorded / ((System.nanoTime() - start) / 1e9));
         }
-        report.bulk(Load.median(rates), errors);
+        report.bulk(Load.median(oneCoordinator), Load.median(fiveCoordinators), errors);
+    }
+
+    private static String bulkBody(JsonNode module, List<Long> officers) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < officers.size(); i++) {
+            rows.append(i == 0 ? "" : ",").append("{\"officerId\":").append(officers.get(i))
+                    .append(",\"score\":").append(75 + i % 25).append(",\"hoursAttended\":").append(module.get("hours").asInt())
+                    .append(",\"assessedOn\":\"").append(LocalDate.now()).append("\",\"instructor\":\"Bench\",\"practicalPassed\":true}");
+        }
+        return "{\"moduleCode\":\"" + module.get("code").asText() + "\",\"rows\":[" + rows + "]}";
     }
 
     // ---- reads at statewide size ------------------------------------------------------------

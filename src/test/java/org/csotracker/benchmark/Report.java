@@ -41,11 +41,13 @@ final class Report {
                 format(tps) + " TPS", "the commit-rate limit every step is bounded by", "baseline"));
     }
 
-    void bulk(double rate, int errs) {
+    void bulk(double oneCoordinator, double fiveCoordinators, int errs) {
         errors += errs;
-        rows.add(new Row("Bulk academy results, 1,000 recruits × 7 modules (35 bulk calls of 200 rows)",
-                "≥ 300 results/s, all-or-nothing kept", format(rate) + " results/s", "—",
-                rate >= 300 && errs == 0 ? "met" : "missed"));
+        rows.add(new Row("Bulk academy results, 1,000 recruits × 7 modules (35 bulk calls of 200 rows), each cohort's "
+                + "coordinator posting their cohort's modules while the other four do the same",
+                "≥ 300 results/s, all-or-nothing kept", format(fiveCoordinators) + " results/s",
+                "one coordinator posting all 35 calls one after another: " + format(oneCoordinator) + " results/s",
+                fiveCoordinators >= 300 && errs == 0 ? "met" : "missed"));
     }
 
     void reads(double me, double board, double verify, int errs, int clients) {

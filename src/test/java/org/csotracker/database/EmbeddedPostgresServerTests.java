@@ -68,7 +68,7 @@ class EmbeddedPostgresServerTests {
     }
 
     private EmbeddedDatabaseSettings settings() {
-        return new EmbeddedDatabaseSettings(dataDirectory, false, 0);
+        return new EmbeddedDatabaseSettings(dataDirectory, false, 0, java.util.Map.of());
     }
 
     private static void execute(EmbeddedPostgresServer server, String sql) throws Exception {

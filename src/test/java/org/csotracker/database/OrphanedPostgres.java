@@ -11,7 +11,7 @@ public final class OrphanedPostgres {
 
     public static void main(String[] args) throws Exception {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(
-                new EmbeddedDatabaseSettings(Path.of(args[0]), false, 0));
+                new EmbeddedDatabaseSettings(Path.of(args[0]), false, 0, java.util.Map.of()));
         try (var connection = DriverManager.getConnection(server.jdbcUrl());
              var statement = connection.createStatement()) {
             statement.execute("create table survivor (name text)");

@@ -200,6 +200,12 @@ class QueryEfficiencyTests {
                 "supervisor's unit", "select * from cso.officer where supervisor = 'sup' order by last_name, first_name",
                 "audit trail of a record", "select * from cso.audit_event where subject_type = 'Candidate' and subject_id = '7' order by occurred_at");
         queries.forEach((name, sql) -> assertThat(planOf(sql)).as(name + ": " + sql).doesNotContain("Seq Scan"));
+        // on every new task: who of a role already has the notice
+        assertThat(planOf("select recipient from cso.notification where dedupe_key = 'task:42'")).as("notice by key")
+                .contains("notification_key_idx");
+        // the engine's, on every task completion (EngineIndexes)
+        assertThat(planOf("select * from act_ru_task where parent_task_id_ = 'task-1'")).as("subtasks of a task")
+                .contains("csotracker_idx_task_parent");
         assertThat(planOf("select * from cso.certification order by cso.readiness_urgency(status), period_end, officer_id limit 100"))
                 .as("readiness of everyone").contains("certification_readiness").doesNotContain("Sort");
     }
