@@ -19,9 +19,13 @@ final class Analysis {
             - **pgbench** (baseline b): `pgbench -N -c 16 -j 2 -T 10` against the app's embedded PostgreSQL.
             - **Bulk results**: 1,000 hired officers in 5 cohorts of 200 (enrollment not timed), then a module's results
               for a cohort per call (`POST /api/cohorts/{id}/results`), 7 modules × 5 cohorts; each row completes the
-              recruit's BPMN step, all rows of a call in one transaction.
+              recruit's BPMN step, all rows of a call in one transaction. Measured twice per round on fresh
+              recruits: as a statewide program works (each cohort's coordinator posts their cohort's 7 modules
+              while the other four post theirs: the figure judged) and as one coordinator posting all 35 calls
+              one after another (shown beside it).
             - **Reads**: 32 clients, each with its own signed-in session (a CSO each for "my certification"; HR for the
-              board); verification anonymous. The rate limit of the public endpoints is raised for the run.
+              board) or, for verification, its own anonymous connection. The rate limit of the public endpoints is
+              raised for the run. The clients are closed-loop (the next request leaves when the last is answered).
             - **Certificates** (baseline c): rendered in-process on 2 threads; the plain figure is the same page drawn
               with PDFBox without PDF/A metadata and without the signature.
             - **Footprint**: RSS from `/proc/<pid>/status` of the app's JVM (`-Xmx448m -XX:+UseSerialGC`, `MALLOC_ARENA_MAX=2`); the restart is timed from
@@ -31,6 +35,15 @@ final class Analysis {
               twice: with the process history still kept, and after the engine's history cleanup has removed it
               (the hiring definition's time to live is set to 0 days for the run through the engine REST API, then
               `POST /engine-rest/history/cleanup?immediatelyDue=true`, as the nightly cleanup window would).
+
+            ## Profiling a phase
+
+            `-Dbenchmark.phases=bulk` (or `hiring`, `reads`, `growth`, `start`, `certificates`, comma-separated) runs
+            only those and writes `target/benchmark/benchmarks.md`, leaving this file alone;
+            `-Dbenchmark.pg-statements=true` loads `pg_stat_statements` into the embedded PostgreSQL and writes the
+            statements each phase spent the database's time on to `target/benchmark/pg-statements-PHASE.txt`;
+            `-Dbenchmark.jvm-options="-XX:StartFlightRecording=filename=app.jfr,settings=profile"` records the app's
+            JVM with Flight Recorder. The findings below came from these.
 
             ## Where the time goes, and what was done about it
 
@@ -50,7 +63,17 @@ final class Analysis {
               history and the engine's task completion; the answer re-reads the candidate and its history. The
               difference to the bare engine is HTTP, security, JSON and that domain work.
             - **Bulk results**: the cohort's open steps and earlier attempts are read with two queries for the whole
-              call; each row then costs its insert, its audit entry and the engine's task completion.
+              call, and all rows run inside one engine command (`EngineBatch`): the tasks stay in the engine's cache
+              and every completion is flushed at the end in JDBC batches instead of once per row. Module results and
+              audit entries take their ids from sequences in blocks of 50 (V15), so Hibernate batches their inserts
+              too. Statements per row went from 28 to 14 (`QueryEfficiencyTests` counts them); results per second
+              roughly doubled.
+            - **Two full-table scans on every task**, found with `pg_stat_statements`: telling a role about a new task
+              looked up who already had the notice by its key alone (`cso.notification`, now indexed, V16), and the
+              engine looks for subtasks by `PARENT_TASK_ID_` on every task completion, which Camunda's schema does
+              not index (`EngineIndexes` adds the index once the engine has built its tables). Both grow with the
+              program: at statewide size they were the most expensive statements of enrollment and of every step.
+              `QueryEfficiencyTests` checks both plans with `EXPLAIN`.
             - **History level `audit`** instead of `full` removed a history row per variable change and per user
               operation: fewer writes per step and less growth.
 
@@ -64,14 +87,26 @@ final class Analysis {
               `204`/the new stage instead of the whole candidate, write the stage history from the audit entry, and
               send group notices after the commit in batches. The benchmark client's own CPU would go to another
               machine in a real department.
-            - **Bulk results.** Each row completes the recruit's BPMN user task (about 24 engine statements with
-              history) besides its own insert and audit entry; 7,000 task completions are the floor. Reaching
-              300/s on 2 cores needs a model change: record a cohort's module results in the domain tables in
-              one statement batch and let each recruit's process move on from one message per module and cohort
-              (a multi-instance receive), or treat a module as passed by data rather than by a user task.
-            - **Reads.** What is left per request is HTTP, the session lookup, one primary-key query and JSON; on a
-              machine where the load generator has its own cores the 32-client figures fall well inside the
-              targets. The board is recomputed in the background, so no viewer waits for it.
+            - **Bulk results.** With five coordinators at once both cores are busy (about half PostgreSQL, half the
+              app); one coordinator alone is bound by round trips, one statement after another. What is left per
+              row is the engine's: completing the recruit's user task reads the variables of three scopes, the
+              execution tree, the task's identity links and the start times of the activity and task it ends
+              (about 12 statements), and the history and runtime rows it writes go out in the batch. Prefetching
+              the variables' history into the command's cache saved 3 statements per row but no time (each was a
+              0.03 ms primary-key read), so it was left out. Reaching 300/s on 2 cores needs a model change:
+              record a cohort's module results in the domain tables in one statement batch and let each recruit's
+              process move on from one message per module and cohort (a multi-instance receive), or treat a
+              module as passed by data rather than by a user task.
+            - **Reads.** What is left per request is HTTP, the session lookup, one primary-key query and JSON.
+              `pg_stat_statements` over the read phase shows PostgreSQL nearly idle (well under a second of database
+              time for some 11,000 requests); a Flight Recorder profile of the app shows no hot spot left, the
+              time spread over Tomcat, Spring MVC, Spring Security, Hibernate and Jackson. With closed-loop clients
+              the p95 is about clients ÷ requests per second (see the notes), and the load generator's 32 threads
+              take about a third of the two cores from the app. On a machine where the load generator has its own
+              cores the 32-client figures fall well inside the targets; on one shared 2-core machine, meeting them
+              means serving about twice the requests per second per core, which needs a lighter stack for these
+              three endpoints (no session lookup for the public one, a pre-serialised JSON body cached with the
+              revision). The board is recomputed in the background, so no viewer waits for it.
             - **Start.** Most of the start is Spring and Camunda initialising (the web apps, the engine's MyBatis
               mappings, the deployment check of five resources) on two cores, with the JIT compilers taking as
               much CPU as the main thread; Hibernate now starts on a background thread (deferred repository
