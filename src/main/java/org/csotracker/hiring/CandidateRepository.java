@@ -13,6 +13,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface CandidateRepository extends JpaRepository<Candidate, Long> {
 
+    @Query("select count(c) > 0 from Candidate c where c.email = :email and c.closedAt is null")
     boolean existsByEmailAndClosedAtIsNull(String email);
 
     Optional<Candidate> findByOfferToken(String token);

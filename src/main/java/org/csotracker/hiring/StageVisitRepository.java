@@ -8,6 +8,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface StageVisitRepository extends JpaRepository<StageVisit, Long> {
 
+    @Query("select v from StageVisit v where v.candidateId = :candidateId and v.leftAt is null order by v.enteredAt desc limit 1")
     Optional<StageVisit> findFirstByCandidateIdAndLeftAtIsNullOrderByEnteredAtDesc(Long candidateId);
 
     /** stage, candidates who reached it, median days spent there (finished stays only). */

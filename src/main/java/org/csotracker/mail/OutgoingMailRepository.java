@@ -8,6 +8,7 @@ import org.springframework.data.repository.query.Param;
 
 interface OutgoingMailRepository extends JpaRepository<OutgoingMail, Long> {
 
+    @Query("select count(m) > 0 from OutgoingMail m where m.dedupeKey = :dedupeKey")
     boolean existsByDedupeKey(String dedupeKey);
 
     /**

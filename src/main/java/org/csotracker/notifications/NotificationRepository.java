@@ -12,6 +12,7 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
 
     Optional<Notification> findByIdAndRecipient(Long id, String recipient);
 
+    @org.springframework.data.jpa.repository.Query("select count(n) > 0 from Notification n where n.recipient = :recipient and n.dedupeKey = :dedupeKey")
     boolean existsByRecipientAndDedupeKey(String recipient, String dedupeKey);
 
     java.util.List<Notification> findByDedupeKey(String dedupeKey);

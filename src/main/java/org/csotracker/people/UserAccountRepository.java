@@ -12,6 +12,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
+    @Query("select u from UserAccount u where u.username = :username")
     Optional<UserAccount> findByUsername(String username);
 
     Optional<UserAccount> findByOfficerId(Long officerId);
