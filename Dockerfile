@@ -33,5 +33,5 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
     CMD curl -fsS "http://localhost:${SERVER_PORT:-8080}/actuator/health/readiness" > /dev/null || exit 1
 # Memory as measured in docs/benchmarks.md (see docs/operations.md, Tuning); override JAVA_TOOL_OPTIONS for a bigger host
-ENV MALLOC_ARENA_MAX=2 JAVA_TOOL_OPTIONS="-Xmx448m -XX:+UseSerialGC"
+ENV MALLOC_ARENA_MAX=2 JAVA_TOOL_OPTIONS="-Xmx448m -XX:+UseSerialGC -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -XX:TrimNativeHeapInterval=5000"
 ENTRYPOINT ["java", "-jar", "/app/cso-tracker.jar"]

@@ -18,6 +18,10 @@ import java.util.regex.Pattern;
 /** The app in its own JVM, as a department runs it: its own embedded PostgreSQL in a data directory. */
 final class AppUnderTest implements AutoCloseable {
 
+    /** The JVM's memory settings, as in the Dockerfile (docs/operations.md, Tuning, says why). */
+    static final List<String> MEMORY = List.of("-Xmx448m", "-XX:+UseSerialGC", "-XX:MaxHeapFreeRatio=30",
+            "-XX:MinHeapFreeRatio=10", "-XX:TrimNativeHeapInterval=5000");
+
     private final Path dataDirectory;
     private final Path log;
     private final int port;
@@ -34,10 +38,11 @@ final class AppUnderTest implements AutoCloseable {
     /** Starts the app and waits until it is ready; returns the seconds it took. */
     double start() throws Exception {
         List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-Xmx448m", "-XX:+UseSerialGC", "-cp", org.csotracker.support.SeparateApp.classpath(), "org.csotracker.Application",
+                "-cp", org.csotracker.support.SeparateApp.classpath(), "org.csotracker.Application",
                 "--server.port=" + port, "--csotracker.demo=false", "--csotracker.admin-password=" + Benchmarks.ADMIN_PASSWORD,
                 "--csotracker.embedded-database.data-directory=" + dataDirectory, "--logging.level.root=warn",
                 "--logging.level.org.csotracker=info"));
+        command.addAll(1, MEMORY);
         // -Dbenchmark.jvm-options="-XX:StartFlightRecording=..." to profile the app under load
         String jvmOptions = System.getProperty("benchmark.jvm-options", "").strip();
         if (!jvmOptions.isEmpty()) {
@@ -71,12 +76,32 @@ final class AppUnderTest implements AutoCloseable {
 
     /** Resident memory of the app's JVM in MB (not counting PostgreSQL). */
     long rssMegabytes() throws IOException {
+        long rss = -1;
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
             if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                rss = Long.parseLong(line.replaceAll("\\D", "")) / 1024;
             }
         }
-        return -1;
+        if (System.getProperty("benchmark.jvm-options", "").contains("NativeMemoryTracking")) {
+            // where the memory is, taken after the figure (the histogram collects the heap first)
+            jcmd("native-memory", "VM.native_memory", "summary");
+            jcmd("heap-histogram", "GC.class_histogram");
+        }
+        return rss;
+    }
+
+    /** With -XX:NativeMemoryTracking=summary among the JVM options: the JVM's own account, in target/benchmark. */
+    private void jcmd(String name, String... command) throws IOException {
+        List<String> args = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "jcmd",
+                String.valueOf(process.pid())));
+        args.addAll(List.of(command));
+        try {
+            Process jcmd = new ProcessBuilder(args).redirectErrorStream(true).start();
+            Files.write(dataDirectory.resolveSibling(name + "-" + System.currentTimeMillis() + ".txt"), jcmd.getInputStream().readAllBytes());
+            jcmd.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     int databasePort() throws IOException {
