@@ -122,8 +122,9 @@ final class Analysis {
               heap every 5 s and letting the heap shrink after a collection took RSS there from 876 MB to about
               745 MB. A smaller heap is not the way: `-Xmx384m -Xmn96m` gave full collections of 0.4 s every few
               seconds under load and doubled the read latencies. What would close the rest is fewer classes
-              (metaspace): the Camunda web apps' REST stack and FEEL's Scala runtime are loaded by a statewide
-              run; a department that uses neither Cockpit nor the engine REST API could leave them out.
+              (metaspace): the Camunda web apps' REST stack (loaded by the engine REST calls of the growth
+              phase; a department that uses neither Cockpit nor the engine REST API could leave it out) and
+              FEEL's Scala runtime (the qualification rules, which could be written in JUEL instead).
             - **Start.** Most of the start is Spring and Camunda initialising (the web apps, the engine's MyBatis
               mappings, the deployment check of five resources) on two cores, with the JIT compilers taking as
               much CPU as the main thread; Hibernate now starts on a background thread (deferred repository
