@@ -105,8 +105,8 @@ final class Analysis {
               process move on from one message per module and cohort (a multi-instance receive), or treat a
               module as passed by data rather than by a user task.
             - **Reads.** What is left per request is HTTP, the session lookup, one primary-key query and JSON.
-              `pg_stat_statements` over the read phase shows PostgreSQL nearly idle (well under a second of database
-              time for some 11,000 requests); a Flight Recorder profile of the app shows no hot spot left, the
+              `pg_stat_statements` over the read phase shows PostgreSQL nearly idle (about 0.4 s of database time for
+              3,700 requests); a Flight Recorder profile of the app shows no hot spot left, the
               time spread over Tomcat, Spring MVC, Spring Security, Hibernate and Jackson. With closed-loop clients
               the p95 is about clients ÷ requests per second (see the notes), and the load generator's 32 threads
               take about a third of the two cores from the app. On a machine where the load generator has its own
