@@ -90,7 +90,7 @@ final class AppUnderTest implements AutoCloseable {
         return rss;
     }
 
-    /** With -XX:NativeMemoryTracking=summary among the JVM options: the JVM's own account, in target/benchmark. */
+    /** Runs a jcmd diagnostic against the app and keeps its output in target/benchmark. */
     private void jcmd(String name, String... command) throws IOException {
         List<String> args = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "jcmd",
                 String.valueOf(process.pid())));
